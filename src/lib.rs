@@ -1,0 +1,4 @@
+// spindle: an interpreter for a small dialect of Python with process parallelism built in.
+
+pub mod intern;
+pub mod syntax;

@@ -1,0 +1,3 @@
+// The front end: source text -> layout marks -> pest parse -> AST.
+
+pub mod ast;
