@@ -201,8 +201,10 @@ pub fn format_str(value: &str, spec: &FormatSpec) -> Result<String, String> {
     if let Some(sep) = spec.grouping {
         return Err(format!("Cannot specify '{sep}' with 's'."));
     }
-    if spec.sign.is_some() {
-        return Err("Sign not allowed in string format specifier".into());
+    match spec.sign {
+        Some(' ') => return Err("Space not allowed in string format specifier".into()),
+        Some(_) => return Err("Sign not allowed in string format specifier".into()),
+        None => {}
     }
     if spec.no_neg_0 {
         return Err("Negative zero coercion (z) not allowed in string format specifier".into());

@@ -13,7 +13,8 @@ pub const INT_MAX_STR_DIGITS: usize = 4300;
 /// ValueError text for a base outside 2..=36 and not 0.
 pub const INT_BAD_BASE: &str = "int() base must be >= 2 and <= 36, or 0";
 
-/// Python's `str.isspace()` for one character (as used by `strip()`).
+/// Python's `str.isspace()` for one character (as used by `str.strip()`).
+/// Note `int()` and `float()` strip less: not U+001C..U+001F.
 pub fn is_py_space(c: char) -> bool {
     c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c)
 }
@@ -40,7 +41,7 @@ pub fn parse_int_with_limit(s: &str, base: u32, max_digits: usize) -> Result<Big
         return Err(INT_BAD_BASE.to_string());
     }
     let err = || invalid_int(s, base);
-    let text = s.trim_matches(is_py_space).as_bytes();
+    let text = s.trim_matches(char::is_whitespace).as_bytes();
     let mut i = 0;
     let negative = match text.first() {
         Some(b'-') => {
@@ -150,7 +151,7 @@ fn is_decimal_float(b: &[u8]) -> bool {
 /// Error: `could not convert string to float: 'abc'`.
 pub fn parse_float(s: &str) -> Result<f64, String> {
     let err = || format!("could not convert string to float: {}", str_repr(s));
-    let text = s.trim_matches(is_py_space);
+    let text = s.trim_matches(char::is_whitespace);
     let mut cleaned = String::with_capacity(text.len());
     let mut prev = '\0';
     for c in text.chars() {
@@ -235,6 +236,11 @@ mod tests {
             "invalid literal for int() with base 16: '0x'"
         );
         assert_eq!(int("12", 1), INT_BAD_BASE);
+        assert_eq!(int("\u{a0}7\u{3000}", 10), "7");
+        assert_eq!(
+            int("7\u{1f}", 10),
+            "invalid literal for int() with base 10: '7\\x1f'"
+        );
         assert_eq!(int("", 10), "invalid literal for int() with base 10: ''");
         assert!(int(&"9".repeat(5000), 10).starts_with("Exceeds the limit (4300 digits)"));
         assert_eq!(int(&"1".repeat(5000), 2).len(), 1506);
