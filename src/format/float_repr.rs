@@ -9,6 +9,13 @@ use super::dtoa::{double_to_string, DtoaFlags};
 /// `float_repr(1e16) == "1e+16"`, `float_repr(-0.0) == "-0.0"`,
 /// `float_repr(f64::NAN) == "nan"`.
 pub fn float_repr(x: f64) -> String {
+    // Fast path: integral values below 1e16 print all their digits plus ".0".
+    if x.fract() == 0.0 && x.abs() < 1e16 {
+        if x == 0.0 {
+            return if x.is_sign_negative() { "-0.0" } else { "0.0" }.to_string();
+        }
+        return format!("{}.0", x as i64);
+    }
     let flags = DtoaFlags {
         add_dot_0: true,
         ..DtoaFlags::default()
@@ -43,6 +50,9 @@ mod tests {
             (5e-324, "5e-324"),
             (1.7976931348623157e308, "1.7976931348623157e+308"),
             (0.30000000000000004, "0.30000000000000004"),
+            (-9007199254740993.0, "-9007199254740992.0"),
+            (-12.0, "-12.0"),
+            (1e15, "1000000000000000.0"),
         ];
         for &(x, want) in cases {
             assert_eq!(float_repr(x), want, "repr of {x:e}");

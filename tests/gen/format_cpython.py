@@ -122,7 +122,7 @@ print('//! tests/gen/format_cpython.py; the tests do not need Python to run).')
 print('#![allow(clippy::approx_constant, clippy::unreadable_literal)]')
 
 # float repr
-floats = [rand_float() for _ in range(400)]
+floats = [rand_float() for _ in range(1500)]
 emit('FLOAT_REPR', '(u64, &str)', [(bits(x), rs(repr(x))) for x in floats])
 
 # format(float, spec)
@@ -135,7 +135,7 @@ for x in [0.0, -0.0, 1.0, -1.5, 2.675, 0.125, 1e16, 1e-5, 123456.789, -1234567.8
           math.nan, 0.5, 9.995, 1e100, 5e-324, 1e22, 99999.5]:
     for spec in fixed_float_specs:
         rows.append((bits(x), rs(spec), rs(run(lambda: format(x, spec)))))
-for _ in range(900):
+for _ in range(2000):
     x = rand_float()
     spec = rand_spec('float')
     rows.append((bits(x), rs(spec), rs(run(lambda: format(x, spec)))))
@@ -151,7 +151,7 @@ for v in [0, 1, -1, 7, -42, 255, -255, 1234, -1234567, 65, 0x4e2d, 2 ** 63 - 1, 
           -(10 ** 30), 10 ** 50, 0x110000]:
     for spec in fixed_int_specs:
         rows.append((rs(str(v)), rs(spec), rs(run(lambda: format(v, spec)))))
-for _ in range(700):
+for _ in range(1500):
     v = rand_int()
     spec = rand_spec('int')
     rows.append((rs(str(v)), rs(spec), rs(run(lambda: format(v, spec)))))
