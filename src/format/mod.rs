@@ -13,6 +13,7 @@
 //! * [`str_repr`], [`ascii_repr`], [`bytes_repr`]: string and bytes reprs.
 
 mod apply;
+mod digits;
 mod dtoa;
 mod float_repr;
 mod layout;
@@ -25,6 +26,7 @@ mod rounding;
 mod spec;
 
 pub use apply::{format_float, format_i64, format_int, format_str, INT_TOO_LARGE_FOR_FLOAT};
+pub use digits::decimal_value;
 pub use dtoa::{double_to_string, DtoaFlags};
 pub use float_repr::float_repr;
 pub use numparse::{

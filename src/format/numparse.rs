@@ -1,10 +1,11 @@
 //! `int(str, base)` and `float(str)` parsing with CPython's rules and messages.
 //!
-//! Only ASCII digits are accepted; CPython also accepts other Unicode
-//! decimal digits, which callers may translate beforehand.
+//! Like CPython, non-ASCII decimal digits (e.g. Arabic-Indic) count as
+//! digits and non-ASCII whitespace as spaces.
 
 use num_bigint::BigInt;
 
+use super::digits::to_ascii_number_text;
 use super::repr::str_repr;
 
 /// CPython 3.11's default limit on decimal digits in int/str conversion.
@@ -41,7 +42,8 @@ pub fn parse_int_with_limit(s: &str, base: u32, max_digits: usize) -> Result<Big
         return Err(INT_BAD_BASE.to_string());
     }
     let err = || invalid_int(s, base);
-    let text = s.trim_matches(char::is_whitespace).as_bytes();
+    let ascii = to_ascii_number_text(s);
+    let text = ascii.trim_matches(char::is_whitespace).as_bytes();
     let mut i = 0;
     let negative = match text.first() {
         Some(b'-') => {
@@ -151,7 +153,8 @@ fn is_decimal_float(b: &[u8]) -> bool {
 /// Error: `could not convert string to float: 'abc'`.
 pub fn parse_float(s: &str) -> Result<f64, String> {
     let err = || format!("could not convert string to float: {}", str_repr(s));
-    let text = s.trim_matches(char::is_whitespace);
+    let ascii = to_ascii_number_text(s);
+    let text = ascii.trim_matches(char::is_whitespace);
     let mut cleaned = String::with_capacity(text.len());
     let mut prev = '\0';
     for c in text.chars() {
