@@ -409,3 +409,98 @@ fn error_messages() {
         Err(RandomError::Index("pop from empty list".to_owned()))
     );
 }
+
+type Variate = fn(&mut Random) -> Result<f64, RandomError>;
+
+#[test]
+fn other_real_distributions() {
+    let cases: [(&str, Variate, [f64; 10]); 16] = [
+        (
+            "triangular()",
+            |r| r.triangular(0.0, 1.0, None),
+            TRIANGULAR_DEFAULT_42,
+        ),
+        (
+            "triangular(2, 10, 3)",
+            |r| r.triangular(2.0, 10.0, Some(3.0)),
+            TRIANGULAR_MODE_42,
+        ),
+        (
+            "triangular(10, 2, 9)",
+            |r| r.triangular(10.0, 2.0, Some(9.0)),
+            TRIANGULAR_REVERSED_42,
+        ),
+        (
+            "lognormvariate",
+            |r| r.lognormvariate(0.5, 0.25),
+            LOGNORMVARIATE_42,
+        ),
+        ("expovariate", |r| r.expovariate(1.5), EXPOVARIATE_42),
+        (
+            "expovariate(-0.5)",
+            |r| r.expovariate(-0.5),
+            EXPOVARIATE_NEG_42,
+        ),
+        ("vonmises", |r| r.vonmisesvariate(1.0, 4.0), VONMISES_42),
+        (
+            "vonmises flat",
+            |r| r.vonmisesvariate(1.0, 0.0),
+            VONMISES_FLAT_42,
+        ),
+        (
+            "vonmises mu<0",
+            |r| r.vonmisesvariate(-7.0, 0.5),
+            VONMISES_NEG_MU_42,
+        ),
+        ("gamma(3.5, 2)", |r| r.gammavariate(3.5, 2.0), GAMMA_BIG_42),
+        ("gamma(1, 2)", |r| r.gammavariate(1.0, 2.0), GAMMA_ONE_42),
+        (
+            "gamma(0.3, 1.5)",
+            |r| r.gammavariate(0.3, 1.5),
+            GAMMA_SMALL_42,
+        ),
+        ("beta(2, 5)", |r| r.betavariate(2.0, 5.0), BETA_42),
+        ("beta(0.2, 0.4)", |r| r.betavariate(0.2, 0.4), BETA_SMALL_42),
+        ("pareto", |r| r.paretovariate(2.5), PARETO_42),
+        ("weibull", |r| r.weibullvariate(1.5, 0.7), WEIBULL_42),
+    ];
+    for (name, f, want) in cases {
+        let mut r = seeded(42);
+        let got: Vec<f64> = (0..10).map(|_| f(&mut r).unwrap()).collect();
+        assert_eq!(got, want, "{name}");
+    }
+    // high == low: CPython catches the ZeroDivisionError and returns low, after one draw.
+    let mut r = seeded(42);
+    assert_eq!(
+        r.triangular(3.0, 3.0, Some(1.0)).unwrap(),
+        TRIANGULAR_DEGENERATE
+    );
+    assert_eq!(r.random(), TRIANGULAR_DEGENERATE_NEXT);
+}
+
+#[test]
+fn real_distribution_errors() {
+    let mut r = seeded(1);
+    let zero_div = RandomError::ZeroDivision("float division by zero".to_owned());
+    assert_eq!(r.expovariate(0.0), Err(zero_div.clone()));
+    assert_eq!(r.paretovariate(0.0), Err(zero_div.clone()));
+    assert_eq!(r.weibullvariate(1.0, 0.0), Err(zero_div));
+    assert_eq!(
+        r.gammavariate(0.0, 1.0),
+        Err(value("gammavariate: alpha and beta must be > 0.0"))
+    );
+    assert_eq!(
+        r.gammavariate(1.0, -1.0),
+        Err(value("gammavariate: alpha and beta must be > 0.0"))
+    );
+    assert_eq!(
+        r.lognormvariate(1000.0, 1.0),
+        Err(RandomError::Overflow("math range error".to_owned()))
+    );
+    assert_eq!(
+        r.paretovariate(1e-300),
+        Err(RandomError::Overflow(
+            "(34, 'Numerical result out of range')".to_owned()
+        ))
+    );
+}

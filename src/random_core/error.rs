@@ -11,6 +11,10 @@ pub enum RandomError {
     Type(String),
     /// `IndexError(message)`.
     Index(String),
+    /// `ZeroDivisionError(message)`.
+    ZeroDivision(String),
+    /// `OverflowError(message)`.
+    Overflow(String),
 }
 
 impl RandomError {
@@ -26,19 +30,33 @@ impl RandomError {
         RandomError::Index(msg.into())
     }
 
-    /// The Python exception class name: "ValueError", "TypeError" or "IndexError".
+    pub(crate) fn zero_division(msg: impl Into<String>) -> Self {
+        RandomError::ZeroDivision(msg.into())
+    }
+
+    pub(crate) fn overflow(msg: impl Into<String>) -> Self {
+        RandomError::Overflow(msg.into())
+    }
+
+    /// The Python exception class name, e.g. "ValueError".
     pub fn kind(&self) -> &'static str {
         match self {
             RandomError::Value(_) => "ValueError",
             RandomError::Type(_) => "TypeError",
             RandomError::Index(_) => "IndexError",
+            RandomError::ZeroDivision(_) => "ZeroDivisionError",
+            RandomError::Overflow(_) => "OverflowError",
         }
     }
 
     /// The exception message, as `str(exc)` shows it.
     pub fn message(&self) -> &str {
         match self {
-            RandomError::Value(m) | RandomError::Type(m) | RandomError::Index(m) => m,
+            RandomError::Value(m)
+            | RandomError::Type(m)
+            | RandomError::Index(m)
+            | RandomError::ZeroDivision(m)
+            | RandomError::Overflow(m) => m,
         }
     }
 }

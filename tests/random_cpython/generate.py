@@ -183,5 +183,31 @@ def main():
     p(f"pub const STATE_5_WORDS_HEAD: [u32; 4] = {arr(internal[:4])};")
     p(f"pub const STATE_5_GAUSS_NEXT: f64 = {rs_f64(gauss_next)};")
 
+    # The other real-valued distributions: ten values each from Random(42).
+    variates = [
+        ("TRIANGULAR_DEFAULT", lambda r: r.triangular(0.0, 1.0)),
+        ("TRIANGULAR_MODE", lambda r: r.triangular(2.0, 10.0, 3.0)),
+        ("TRIANGULAR_REVERSED", lambda r: r.triangular(10.0, 2.0, 9.0)),
+        ("LOGNORMVARIATE", lambda r: r.lognormvariate(0.5, 0.25)),
+        ("EXPOVARIATE", lambda r: r.expovariate(1.5)),
+        ("EXPOVARIATE_NEG", lambda r: r.expovariate(-0.5)),
+        ("VONMISES", lambda r: r.vonmisesvariate(1.0, 4.0)),
+        ("VONMISES_FLAT", lambda r: r.vonmisesvariate(1.0, 0.0)),
+        ("VONMISES_NEG_MU", lambda r: r.vonmisesvariate(-7.0, 0.5)),
+        ("GAMMA_BIG", lambda r: r.gammavariate(3.5, 2.0)),
+        ("GAMMA_ONE", lambda r: r.gammavariate(1.0, 2.0)),
+        ("GAMMA_SMALL", lambda r: r.gammavariate(0.3, 1.5)),
+        ("BETA", lambda r: r.betavariate(2.0, 5.0)),
+        ("BETA_SMALL", lambda r: r.betavariate(0.2, 0.4)),
+        ("PARETO", lambda r: r.paretovariate(2.5)),
+        ("WEIBULL", lambda r: r.weibullvariate(1.5, 0.7)),
+    ]
+    for name, f in variates:
+        r = random.Random(42)
+        p(f"pub const {name}_42: [f64; 10] = " + arr([f(r) for _ in range(10)], rs_f64) + ";")
+    r = random.Random(42)
+    p("pub const TRIANGULAR_DEGENERATE: f64 = " + rs_f64(r.triangular(3.0, 3.0, 1.0)) + ";")
+    p("pub const TRIANGULAR_DEGENERATE_NEXT: f64 = " + rs_f64(r.random()) + ";")
+
 
 main()
