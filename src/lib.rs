@@ -2,4 +2,5 @@
 
 pub mod format;
 pub mod intern;
+pub mod random_core;
 pub mod syntax;
