@@ -11,7 +11,10 @@ fn every_tutorial_listing_parses() {
         let source = std::fs::read_to_string(&path).expect("readable listing");
         if let Err(e) = spindle::syntax::parse_module(&source) {
             let name = path.display().to_string();
-            panic!("{}", spindle::diag::render_syntax_error(&name, &source, &e, false));
+            panic!(
+                "{}",
+                spindle::diag::render_syntax_error(&name, &source, &e, false)
+            );
         }
         count += 1;
     }
