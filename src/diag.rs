@@ -48,9 +48,14 @@ pub fn render_snippet(
     if color {
         mark = mark.with_color(Color::Red);
     }
-    let report = Report::build(ReportKind::Error, path, start)
+    // A Python-style `ClassName: text` header shows the class where ariadne puts "Error".
+    let (kind, text) = match message.split_once(": ") {
+        Some((class, text)) if !class.is_empty() && !class.contains(' ') => (class, text),
+        _ => ("Error", message),
+    };
+    let report = Report::build(ReportKind::Custom(kind, Color::Red), path, start)
         .with_config(Config::default().with_color(color))
-        .with_message(format!("{message}\n  --> {path}:{line}:{col}"))
+        .with_message(format!("{text}\n  --> {path}:{line}:{col}"))
         .with_label(mark)
         .finish();
     // Rendering only fails if the writer fails, and a Vec never does.

@@ -14,6 +14,11 @@ pub const INDENT: u8 = 0x01;
 /// Mark the grammar matches as DEDENT.
 pub const DEDENT: u8 = 0x02;
 
+/// Deepest bracket nesting accepted, as in CPython.
+const MAX_NESTING: usize = 200;
+/// Deepest block nesting accepted, as in CPython.
+const MAX_INDENT: usize = 100;
+
 /// Bytes inserted into the text at one place.
 #[derive(Clone, Copy, Debug)]
 struct Insert {
@@ -261,6 +266,16 @@ impl<'a> Scanner<'a> {
                 b'0'..=b'9' => i = self.number(i)?,
                 b'.' if i + 1 < n && self.b[i + 1].is_ascii_digit() => i = self.number(i)?,
                 b'(' | b'[' | b'{' => {
+                    // CPython's tokenizer limit; it also keeps the parser's recursion bounded.
+                    if self.brackets.len() >= MAX_NESTING {
+                        return Err(self.err(
+                            SyntaxErrorKind::Syntax,
+                            "too many nested parentheses",
+                            i,
+                            i + 1,
+                            "brackets nest at most 200 deep",
+                        ));
+                    }
                     self.brackets.push((c, i));
                     self.out.push(c);
                     self.last_sig = c;
@@ -414,6 +429,14 @@ impl<'a> Scanner<'a> {
         } else if col > top.col {
             if alt <= top.alt {
                 return Err(tab_error());
+            }
+            if self.indents.len() > MAX_INDENT {
+                return Err(SyntaxError::new(
+                    SyntaxErrorKind::Indentation,
+                    "too many levels of indentation",
+                    Span::new(i, j),
+                    "blocks nest at most 100 deep",
+                ));
             }
             self.indents.push(here);
             self.insert(INDENT, 1);

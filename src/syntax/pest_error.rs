@@ -118,7 +118,7 @@ impl Explainer<'_> {
 
     fn word_at(&self, i: usize) -> &str {
         let e = self.token_end(i);
-        std::str::from_utf8(&self.t[i.min(self.t.len())..e.min(self.t.len())]).unwrap_or("")
+        std::str::from_utf8(self.t.get(i..e).unwrap_or(&[])).unwrap_or("")
     }
 
     /// Position just after the last token before `i`.
@@ -314,7 +314,7 @@ impl Explainer<'_> {
     fn forgot_comma(&self, ls: usize, p: usize) -> bool {
         let mut depth = 0i32;
         let mut quote = None;
-        for &b in &self.t[ls..p.min(self.t.len())] {
+        for &b in self.t.get(ls..p).unwrap_or(&[]) {
             match (quote, b) {
                 (Some(q), _) if b == q => quote = None,
                 (Some(_), _) => {}
