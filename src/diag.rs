@@ -60,7 +60,31 @@ pub fn render_snippet(
         .finish();
     // Rendering only fails if the writer fails, and a Vec never does.
     let _ = report.write((path, Source::from(source)), &mut out);
-    String::from_utf8_lossy(&out).into_owned()
+    let text = String::from_utf8_lossy(&out).into_owned();
+    if color {
+        text
+    } else {
+        // ariadne colours a custom report kind even with colour off.
+        strip_ansi(&text)
+    }
+}
+
+/// Removes `ESC [ ... m` colour sequences.
+fn strip_ansi(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\x1b' && chars.peek() == Some(&'[') {
+            for d in chars.by_ref() {
+                if d.is_ascii_alphabetic() {
+                    break;
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Renders a syntax error with Python's class name and message in the header.
