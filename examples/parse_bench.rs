@@ -80,6 +80,11 @@ fn main() {
         best = best.min(ms);
         total += ms;
     }
+    let start = Instant::now();
+    let layout = spindle::syntax::layout::layout(&src);
+    let layout_ms = start.elapsed().as_secs_f64() * 1000.0;
+    drop(layout);
+    println!("layout pass alone: {layout_ms:.1} ms");
     println!(
         "parsed {lines} lines ({} KB) {runs} times: best {best:.1} ms, mean {:.1} ms",
         src.len() / 1024,
