@@ -1,0 +1,73 @@
+// Syntax errors of the front end: Python's class name, message, span and a plain-words label.
+
+use super::ast::Span;
+use std::fmt;
+
+/// Which Python exception class the error is reported as.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SyntaxErrorKind {
+    Syntax,
+    Indentation,
+    Tab,
+}
+
+impl SyntaxErrorKind {
+    /// The Python class name: `SyntaxError`, `IndentationError` or `TabError`.
+    pub fn name(self) -> &'static str {
+        match self {
+            SyntaxErrorKind::Syntax => "SyntaxError",
+            SyntaxErrorKind::Indentation => "IndentationError",
+            SyntaxErrorKind::Tab => "TabError",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SyntaxError {
+    pub kind: SyntaxErrorKind,
+    /// CPython's wording where CPython has one.
+    pub message: String,
+    /// Byte span in the original source.
+    pub span: Span,
+    /// What was expected at that spot, in plain words.
+    pub label: String,
+}
+
+impl SyntaxError {
+    pub fn new(
+        kind: SyntaxErrorKind,
+        message: impl Into<String>,
+        span: Span,
+        label: impl Into<String>,
+    ) -> Self {
+        SyntaxError {
+            kind,
+            message: message.into(),
+            span,
+            label: label.into(),
+        }
+    }
+
+    /// A plain `SyntaxError`.
+    pub fn syntax(message: impl Into<String>, span: Span, label: impl Into<String>) -> Self {
+        SyntaxError::new(SyntaxErrorKind::Syntax, message, span, label)
+    }
+}
+
+impl fmt::Display for SyntaxError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.kind.name(), self.message)
+    }
+}
+
+impl std::error::Error for SyntaxError {}
+
+/// 1-based line number of byte offset `pos` in `source`.
+pub fn line_of(source: &str, pos: usize) -> usize {
+    let pos = pos.min(source.len());
+    source.as_bytes()[..pos]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
+}
