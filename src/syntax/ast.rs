@@ -178,6 +178,8 @@ pub enum CompKind {
 pub enum ExprKind {
     Name(Name),
     Const(Const),
+    /// A constant already turned into a runtime value (the resolver does this).
+    Literal(crate::value::Value),
     FString(Vec<FPart>),
     Attribute {
         value: Box<Expr>,
@@ -266,6 +268,9 @@ pub struct Scope {
     pub local_names: Vec<Symbol>,
     /// The function contains `yield`.
     pub is_generator: bool,
+    /// In a class body: the slot of the `__class__` cell that `super()` reads. In a
+    /// function: the index of `__class__` among its free variables.
+    pub class_cell: Option<u32>,
 }
 
 #[derive(Clone, Debug)]
@@ -296,6 +301,8 @@ pub struct FunctionDef {
     pub span: Span,
     /// Qualified name (`Outer.method`, `f.<locals>.g`), filled by the resolver.
     pub qualname: Rc<str>,
+    /// Where the `def` statement stores the function, filled by the resolver.
+    pub binding: NameRes,
 }
 
 #[derive(Clone, Debug)]
@@ -307,6 +314,8 @@ pub struct ClassDef {
     pub scope: Scope,
     pub span: Span,
     pub qualname: Rc<str>,
+    /// Where the `class` statement stores the class, filled by the resolver.
+    pub binding: NameRes,
 }
 
 #[derive(Clone, Debug)]

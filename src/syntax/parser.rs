@@ -551,6 +551,7 @@ impl<'l> Builder<'l> {
             scope: Scope::default(),
             span,
             qualname: Rc::from(""),
+            binding: NameRes::Unresolved,
         })
     }
 
@@ -574,6 +575,7 @@ impl<'l> Builder<'l> {
             scope: Scope::default(),
             span,
             qualname: Rc::from(""),
+            binding: NameRes::Unresolved,
         })
     }
 
@@ -828,6 +830,7 @@ impl<'l> Builder<'l> {
                     scope: Scope::default(),
                     span,
                     qualname: Rc::from(""),
+                    binding: NameRes::Unresolved,
                 }))
             }
             _ => return self.atom(p),

@@ -144,6 +144,7 @@ fn cmpop(op: CmpOp) -> &'static str {
 pub fn expr(e: &Expr) -> String {
     match &e.kind {
         ExprKind::Name(n) => n.id.to_string(),
+        ExprKind::Literal(v) => format!("{:?}", v),
         ExprKind::Const(c) => match c {
             Const::None => "None".into(),
             Const::True => "True".into(),

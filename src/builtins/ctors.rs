@@ -1,0 +1,323 @@
+// Constructors of the built-in types: int(), float(), str(), bool(), dict(), set(), type(), ...
+
+use super::functions::{arity, no_kwargs, take_kw};
+use crate::intern::intern;
+use crate::interp::err::*;
+use crate::interp::types::types;
+use crate::interp::{Interp, PyResult};
+use crate::value::{Dict, Kwargs, PySet, Value};
+use num_bigint::BigInt;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+pub fn int_new(interp: &mut Interp, args: &[Value], mut kw: Kwargs) -> PyResult<Value> {
+    let base_kw = take_kw(&mut kw, "base");
+    super::functions::reject_unknown_kw("int", &kw)?;
+    arity("int", args, 0, 2)?;
+    let base = args.get(1).cloned().or(base_kw);
+    let x = match args.first() {
+        Some(x) => x,
+        None => return Ok(Value::Int(0)),
+    };
+    if let Some(b) = base {
+        let b = match b {
+            Value::Int(i) => i,
+            _ => {
+                return Err(type_error(
+                    "'str' object cannot be interpreted as an integer",
+                ))
+            }
+        };
+        if !(b == 0 || (2..=36).contains(&b)) {
+            return Err(value_error("int() base must be >= 2 and <= 36, or 0"));
+        }
+        return match x {
+            Value::Str(s) => crate::format::parse_int(s.as_str(), b as u32)
+                .map(Value::from_bigint)
+                .map_err(value_error),
+            _ => Err(type_error(
+                "int() can't convert non-string with explicit base",
+            )),
+        };
+    }
+    match x {
+        Value::Int(_) | Value::BigInt(_) => Ok(x.clone()),
+        Value::Bool(b) => Ok(Value::Int(*b as i64)),
+        Value::Float(f) => crate::format::float_to_int(*f)
+            .map(Value::from_bigint)
+            .map_err(|m| {
+                if m.contains("NaN") {
+                    value_error(m)
+                } else {
+                    overflow_error(m)
+                }
+            }),
+        Value::Str(s) => crate::format::parse_int(s.as_str(), 10)
+            .map(Value::from_bigint)
+            .map_err(value_error),
+        Value::Bytes(b) => {
+            let s = String::from_utf8_lossy(b).to_string();
+            crate::format::parse_int(&s, 10)
+                .map(Value::from_bigint)
+                .map_err(value_error)
+        }
+        other => {
+            for name in ["__int__", "__index__", "__trunc__"] {
+                if let Some(f) = interp.user_method(other, intern(name)) {
+                    return interp.call(&f, vec![other.clone()], vec![]);
+                }
+            }
+            Err(type_error(format!(
+                "int() argument must be a string, a bytes-like object or a real number, not '{}'",
+                interp.type_name(other)
+            )))
+        }
+    }
+}
+
+pub fn float_new(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value> {
+    no_kwargs("float", &kw)?;
+    arity("float", args, 0, 1)?;
+    Ok(Value::Float(match args.first() {
+        None => 0.0,
+        Some(v) => to_float(interp, v)?,
+    }))
+}
+
+/// A number as a float, for float() and math functions.
+pub fn to_float(interp: &mut Interp, v: &Value) -> PyResult<f64> {
+    Ok(match v {
+        Value::Float(f) => *f,
+        Value::Int(i) => *i as f64,
+        Value::Bool(b) => *b as i64 as f64,
+        Value::BigInt(b) => crate::interp::ops::big_to_f64(b)?,
+        Value::Str(s) => crate::format::parse_float(s.as_str()).map_err(value_error)?,
+        other => {
+            if let Some(f) = interp.user_method(other, interp.sym.float) {
+                let r = interp.call(&f, vec![other.clone()], vec![])?;
+                return to_float(interp, &r);
+            }
+            return Err(type_error(format!(
+                "float() argument must be a string or a real number, not '{}'",
+                interp.type_name(other)
+            )));
+        }
+    })
+}
+
+pub fn str_new(interp: &mut Interp, args: &[Value], mut kw: Kwargs) -> PyResult<Value> {
+    let encoding = take_kw(&mut kw, "encoding");
+    let _errors = take_kw(&mut kw, "errors");
+    super::functions::reject_unknown_kw("str", &kw)?;
+    arity("str", args, 0, 3)?;
+    match args.first() {
+        None => Ok(Value::str("")),
+        Some(Value::Bytes(b)) if args.len() > 1 || encoding.is_some() => {
+            match String::from_utf8(b.to_vec()) {
+                Ok(s) => Ok(Value::string(s)),
+                Err(e) => Err(exc_msg(
+                    "UnicodeDecodeError",
+                    format!(
+                    "'utf-8' codec can't decode byte 0x{:02x} in position {}: invalid start byte",
+                    b[e.utf8_error().valid_up_to()],
+                    e.utf8_error().valid_up_to()
+                ),
+                )),
+            }
+        }
+        Some(s @ Value::Str(_)) => Ok(s.clone()),
+        Some(v) => Ok(Value::string(interp.str(v)?)),
+    }
+}
+
+pub fn bool_new(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value> {
+    no_kwargs("bool", &kw)?;
+    arity("bool", args, 0, 1)?;
+    Ok(Value::Bool(match args.first() {
+        Some(v) => interp.truthy(v)?,
+        None => false,
+    }))
+}
+
+/// Fills a dict from `dict(mapping_or_pairs, **kw)` arguments.
+pub fn dict_fill(
+    interp: &mut Interp,
+    d: &mut Dict,
+    args: &[Value],
+    kw: Kwargs,
+    name: &str,
+) -> PyResult<()> {
+    if args.len() > 1 {
+        return Err(type_error(format!(
+            "{} expected at most 1 argument, got {}",
+            name,
+            args.len()
+        )));
+    }
+    if let Some(src) = args.first() {
+        let is_mapping =
+            matches!(src, Value::Dict(_)) || interp.getattr_opt(src, intern("keys"))?.is_some();
+        if is_mapping {
+            for (k, v) in interp.mapping_items(src)? {
+                let k = interp.hkey(k)?;
+                d.insert(k, v);
+            }
+        } else {
+            let it = interp.iter(src)?;
+            let mut i = 0;
+            while let Some(pair) = interp.next(&it)? {
+                let kv = interp.collect(&pair).map_err(|_| {
+                    type_error(format!(
+                        "cannot convert dictionary update sequence element #{} to a sequence",
+                        i
+                    ))
+                })?;
+                if kv.len() != 2 {
+                    return Err(value_error(format!(
+                        "dictionary update sequence element #{} has length {}; 2 is required",
+                        i,
+                        kv.len()
+                    )));
+                }
+                let mut kv = kv.into_iter();
+                let k = kv.next().unwrap_or(Value::None);
+                let v = kv.next().unwrap_or(Value::None);
+                let k = interp.hkey(k)?;
+                d.insert(k, v);
+                i += 1;
+            }
+        }
+    }
+    for (k, v) in kw {
+        let key = interp.hkey(Value::str(k.as_str()))?;
+        d.insert(key, v);
+    }
+    Ok(())
+}
+
+pub fn dict_new(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value> {
+    let mut d = Dict::new();
+    dict_fill(interp, &mut d, args, kw, "dict")?;
+    Ok(Value::dict(d))
+}
+
+pub fn set_from(interp: &mut Interp, args: &[Value], name: &str) -> PyResult<PySet> {
+    arity(name, args, 0, 1)?;
+    let mut s = PySet::new();
+    if let Some(src) = args.first() {
+        let it = interp.iter(src)?;
+        while let Some(x) = interp.next(&it)? {
+            let k = interp.hkey(x)?;
+            s.insert(k);
+        }
+    }
+    Ok(s)
+}
+
+pub fn set_new(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value> {
+    no_kwargs("set", &kw)?;
+    Ok(Value::Set(Rc::new(RefCell::new(set_from(
+        interp, args, "set",
+    )?))))
+}
+
+pub fn frozenset_new(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value> {
+    no_kwargs("frozenset", &kw)?;
+    if let Some(f @ Value::FrozenSet(_)) = args.first() {
+        return Ok(f.clone());
+    }
+    Ok(Value::FrozenSet(Rc::new(set_from(
+        interp,
+        args,
+        "frozenset",
+    )?)))
+}
+
+pub fn bytes_new(interp: &mut Interp, args: &[Value], mut kw: Kwargs) -> PyResult<Value> {
+    let enc = take_kw(&mut kw, "encoding");
+    arity("bytes", args, 0, 3)?;
+    Ok(Value::Bytes(Rc::new(match args.first() {
+        None => Vec::new(),
+        Some(Value::Str(s)) => {
+            if args.len() < 2 && enc.is_none() {
+                return Err(type_error("string argument without an encoding"));
+            }
+            s.as_str().as_bytes().to_vec()
+        }
+        Some(Value::Int(n)) => {
+            if *n < 0 {
+                return Err(value_error("negative count"));
+            }
+            vec![0u8; *n as usize]
+        }
+        Some(Value::Bytes(b)) => (**b).clone(),
+        Some(other) => {
+            let items = interp.collect(other)?;
+            let mut out = Vec::with_capacity(items.len());
+            for x in items {
+                match x {
+                    Value::Int(i) if (0..256).contains(&i) => out.push(i as u8),
+                    Value::Int(_) => return Err(value_error("bytes must be in range(0, 256)")),
+                    o => {
+                        return Err(type_error(format!(
+                            "'{}' object cannot be interpreted as an integer",
+                            interp.type_name(&o)
+                        )))
+                    }
+                }
+            }
+            out
+        }
+    })))
+}
+
+pub fn type_new(interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Value> {
+    match args.len() {
+        1 => Ok(Value::Class(interp.type_of(&args[0]))),
+        3 => {
+            let name = match &args[0] {
+                Value::Str(s) => s.as_str().to_string(),
+                _ => return Err(type_error("type.__new__() argument 1 must be str")),
+            };
+            let bases = interp.collect(&args[1])?;
+            let mut ns = crate::value::object::Namespace::default();
+            for (k, v) in interp.mapping_items(&args[2])? {
+                if let Value::Str(s) = k {
+                    ns.insert(intern(s.as_str()), v);
+                }
+            }
+            super::types::build_class(interp, &name, &name, "__main__", bases, ns)
+        }
+        _ => Err(type_error("type() takes 1 or 3 arguments")),
+    }
+}
+
+pub fn object_ctor(_interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Value> {
+    if !args.is_empty() {
+        return Err(type_error("object() takes no arguments"));
+    }
+    let obj = types().object.clone();
+    Ok(Value::Instance(Rc::new(crate::value::Instance {
+        class: RefCell::new(obj),
+        dict: Default::default(),
+        payload: crate::value::Payload::None,
+    })))
+}
+
+pub fn slice_new(_interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Value> {
+    arity("slice", args, 1, 3)?;
+    let (start, stop, step) = match args.len() {
+        1 => (Value::None, args[0].clone(), Value::None),
+        2 => (args[0].clone(), args[1].clone(), Value::None),
+        _ => (args[0].clone(), args[1].clone(), args[2].clone()),
+    };
+    Ok(Value::Slice(Rc::new(crate::value::Slice {
+        start,
+        stop,
+        step,
+    })))
+}
+
+pub fn big(v: i64) -> BigInt {
+    BigInt::from(v)
+}

@@ -1,0 +1,161 @@
+// The builtins module: functions, type objects and the methods of built-in types.
+
+pub mod ctors;
+pub mod functions;
+pub mod iters;
+pub mod percent;
+pub mod types;
+
+use crate::intern::intern;
+use crate::interp::types::types as core_types;
+use crate::interp::Interp;
+use crate::value::{Class, NativeFn, NativeFunction, Value};
+use std::rc::Rc;
+
+pub fn native(name: &'static str, func: NativeFn) -> Value {
+    Value::Native(Rc::new(NativeFunction {
+        name,
+        func,
+        receiver: None,
+        owner: None,
+    }))
+}
+
+/// Adds a method implemented in Rust to a built-in class.
+pub fn def_method(cls: &Rc<Class>, owner: &'static str, name: &'static str, func: NativeFn) {
+    cls.dict.borrow_mut().insert(
+        intern(name),
+        Value::Native(Rc::new(NativeFunction {
+            name,
+            func,
+            receiver: None,
+            owner: Some(owner),
+        })),
+    );
+}
+
+/// Modules implemented in Rust, which print as `(built-in)`.
+pub fn is_builtin_module(name: &str) -> bool {
+    matches!(
+        name,
+        "builtins"
+            | "sys"
+            | "time"
+            | "math"
+            | "gc"
+            | "_thread"
+            | "itertools"
+            | "marshal"
+            | "posix"
+            | "errno"
+    )
+}
+
+pub fn install(interp: &mut Interp) {
+    let t = core_types();
+    use functions as f;
+    let funcs: &[(&'static str, NativeFn)] = &[
+        ("print", f::print),
+        ("len", f::len),
+        ("repr", f::repr),
+        ("ascii", f::ascii),
+        ("format", f::format),
+        ("isinstance", f::isinstance),
+        ("issubclass", f::issubclass),
+        ("getattr", f::getattr),
+        ("setattr", f::setattr),
+        ("delattr", f::delattr),
+        ("hasattr", f::hasattr),
+        ("iter", f::iter),
+        ("next", f::next),
+        ("abs", f::abs),
+        ("min", f::min),
+        ("max", f::max),
+        ("sum", f::sum),
+        ("any", f::any),
+        ("all", f::all),
+        ("sorted", f::sorted),
+        ("reversed", f::reversed),
+        ("enumerate", f::enumerate),
+        ("zip", f::zip),
+        ("map", f::map),
+        ("filter", f::filter),
+        ("callable", f::callable),
+        ("id", f::id),
+        ("hash", f::hash),
+        ("chr", f::chr),
+        ("ord", f::ord),
+        ("hex", f::hex),
+        ("oct", f::oct),
+        ("bin", f::bin),
+        ("divmod", f::divmod),
+        ("pow", f::pow),
+        ("round", f::round),
+        ("input", f::input),
+        ("vars", f::vars),
+        ("dir", f::dir),
+        ("exit", f::exit),
+        ("quit", f::exit),
+    ];
+    for (name, func) in funcs {
+        interp.set_builtin(name, native(name, *func));
+    }
+    let classes: &[(&Rc<Class>, Option<NativeFn>)] = &[
+        (&t.int, Some(ctors::int_new)),
+        (&t.float, Some(ctors::float_new)),
+        (&t.str_, Some(ctors::str_new)),
+        (&t.bool_, Some(ctors::bool_new)),
+        (&t.list, Some(f::new_list)),
+        (&t.tuple, Some(f::new_tuple)),
+        (&t.dict, Some(ctors::dict_new)),
+        (&t.set, Some(ctors::set_new)),
+        (&t.frozenset, Some(ctors::frozenset_new)),
+        (&t.bytes, Some(ctors::bytes_new)),
+        (&t.type_, Some(ctors::type_new)),
+        (&t.range, Some(f::range)),
+        (&t.slice, Some(ctors::slice_new)),
+        (&t.property, Some(types::property_new)),
+        (&t.staticmethod, Some(types::staticmethod_new)),
+        (&t.classmethod, Some(types::classmethod_new)),
+        (&t.super_, Some(types::super_new)),
+        (&t.object, None),
+    ];
+    let new = intern("__new__");
+    for (cls, ctor) in classes {
+        if let Some(c) = ctor {
+            cls.dict.borrow_mut().insert(new, native("__new__", *c));
+        }
+        interp.set_builtin(&cls.name, Value::Class((*cls).clone()));
+    }
+    def_method(&t.object, "object", "__init__", types::object_init);
+    def_method(&t.object, "object", "__new__", types::object_new);
+    def_method(&t.property, "property", "getter", types::property_getter);
+    def_method(&t.property, "property", "setter", types::property_setter);
+    def_method(&t.property, "property", "deleter", types::property_deleter);
+    def_method(
+        &t.base_exception,
+        "BaseException",
+        "__init__",
+        types::base_exception_init,
+    );
+    def_method(
+        &t.base_exception,
+        "BaseException",
+        "__str__",
+        types::base_exception_str,
+    );
+    def_method(
+        &t.base_exception,
+        "BaseException",
+        "with_traceback",
+        types::with_traceback,
+    );
+    for (name, cls) in &t.exceptions {
+        interp.set_builtin(name, Value::Class(cls.clone()));
+    }
+    interp.set_builtin("None", Value::None);
+    interp.set_builtin("Ellipsis", Value::Ellipsis);
+    interp.set_builtin("NotImplemented", Value::NotImplemented);
+    interp.set_builtin("__name__", Value::str("builtins"));
+    crate::methods::install();
+}

@@ -1,0 +1,3 @@
+// Compilation stages between parsing and running: scope resolution.
+
+pub mod resolve;

@@ -1,0 +1,98 @@
+// Raising Python exceptions from Rust: constructors for the built-in exception types.
+
+use super::types::types;
+use crate::value::object::{ExcState, Namespace, Payload, TraceEntry};
+use crate::value::{Class, Instance, Value};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+/// A raised exception: a handle to the exception instance (traceback inside).
+#[derive(Clone)]
+pub struct Exc(pub Rc<Instance>);
+
+pub type PyResult<T> = Result<T, Exc>;
+
+impl Exc {
+    pub fn class(&self) -> Rc<Class> {
+        self.0.class()
+    }
+    pub fn value(&self) -> Value {
+        Value::Instance(self.0.clone())
+    }
+    pub fn state(&self) -> std::cell::RefMut<'_, ExcState> {
+        match &self.0.payload {
+            Payload::Exception(s) => s.borrow_mut(),
+            _ => unreachable!("exception instances always carry exception state"),
+        }
+    }
+    pub fn args(&self) -> Vec<Value> {
+        self.state().args.clone()
+    }
+    pub fn is(&self, name: &str) -> bool {
+        self.class().is_subclass(&types().exc(name))
+    }
+    pub fn push_trace(&self, entry: TraceEntry) {
+        self.state().traceback.push(entry);
+    }
+    /// Builds an `Exc` from an exception instance value (None if it is not one).
+    pub fn from_value(v: &Value) -> Option<Exc> {
+        match v {
+            Value::Instance(i) if i.exc().is_some() => Some(Exc(i.clone())),
+            _ => None,
+        }
+    }
+}
+
+/// A new exception instance of `cls` with the given args.
+pub fn new_exception(cls: Rc<Class>, args: Vec<Value>) -> Exc {
+    Exc(Rc::new(Instance {
+        class: RefCell::new(cls),
+        dict: RefCell::new(Namespace::default()),
+        payload: Payload::Exception(RefCell::new(ExcState {
+            args,
+            ..Default::default()
+        })),
+    }))
+}
+
+pub fn exc_msg(name: &str, msg: impl Into<String>) -> Exc {
+    new_exception(types().exc(name), vec![Value::string(msg.into())])
+}
+
+pub fn type_error(msg: impl Into<String>) -> Exc {
+    exc_msg("TypeError", msg)
+}
+pub fn value_error(msg: impl Into<String>) -> Exc {
+    exc_msg("ValueError", msg)
+}
+pub fn index_error(msg: impl Into<String>) -> Exc {
+    exc_msg("IndexError", msg)
+}
+pub fn key_error(key: Value) -> Exc {
+    new_exception(types().exc("KeyError"), vec![key])
+}
+pub fn attribute_error(msg: impl Into<String>) -> Exc {
+    exc_msg("AttributeError", msg)
+}
+pub fn name_error(msg: impl Into<String>) -> Exc {
+    exc_msg("NameError", msg)
+}
+pub fn zero_division(msg: impl Into<String>) -> Exc {
+    exc_msg("ZeroDivisionError", msg)
+}
+pub fn overflow_error(msg: impl Into<String>) -> Exc {
+    exc_msg("OverflowError", msg)
+}
+pub fn runtime_error(msg: impl Into<String>) -> Exc {
+    exc_msg("RuntimeError", msg)
+}
+pub fn os_error(name: &str, errno: i32, msg: impl Into<String>) -> Exc {
+    new_exception(
+        types().exc(name),
+        vec![Value::Int(errno as i64), Value::string(msg.into())],
+    )
+}
+pub fn stop_iteration(value: Value) -> Exc {
+    let args = if value.is_none() { vec![] } else { vec![value] };
+    new_exception(types().exc("StopIteration"), args)
+}

@@ -1,0 +1,289 @@
+// Generators: a generator's frame runs on its own small stack as a coroutine, so the
+// evaluator stays a plain recursive walk and `yield` is a stack switch, with no threads.
+
+use super::err::*;
+use super::object::NativeObject;
+use super::types::types;
+use super::{Flow, Frame, Interp, PyResult};
+use crate::syntax::ast::{Comprehension, Expr, Stmt};
+use crate::value::{Class, Function, Value};
+use corosensei::stack::{DefaultStack, Stack};
+use corosensei::{Coroutine, CoroutineResult, Yielder};
+use std::any::Any;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+/// Size of each generator's stack (virtual: pages are committed as touched).
+const GEN_STACK: usize = 2 * 1024 * 1024;
+
+/// What the consumer asks of a suspended generator.
+pub enum GenIn {
+    Send(Value),
+    Throw(Exc),
+    Close,
+}
+
+pub struct Resume {
+    interp: *mut Interp,
+    action: GenIn,
+}
+
+type Yielded = (Value, *mut Interp);
+type GenCoroutine = Coroutine<Resume, Yielded, PyResult<Value>, DefaultStack>;
+
+/// Lets `yield` inside a generator's frame reach its coroutine.
+pub struct GenLink {
+    yielder: *const Yielder<Resume, Yielded>,
+}
+
+/// What a generator runs.
+pub enum GenBody {
+    Function(&'static [Stmt]),
+    Comp {
+        elt: &'static Expr,
+        generators: &'static [Comprehension],
+    },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum State {
+    Created,
+    Suspended,
+    Running,
+    Done,
+}
+
+pub enum GenStep {
+    Yielded(Value),
+    Returned(Value),
+}
+
+pub struct Generator {
+    co: RefCell<Option<GenCoroutine>>,
+    state: Cell<State>,
+    stack_limit: usize,
+    pub name: Rc<str>,
+    pub qualname: Rc<str>,
+}
+
+impl NativeObject for Generator {
+    fn class(&self) -> Rc<Class> {
+        types().native("generator")
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn is_iterator(&self) -> bool {
+        true
+    }
+    fn next(&self, interp: &mut Interp) -> PyResult<Option<Value>> {
+        match self.resume(interp, GenIn::Send(Value::None))? {
+            GenStep::Yielded(v) => Ok(Some(v)),
+            GenStep::Returned(_) => Ok(None),
+        }
+    }
+    fn repr(&self, _interp: &mut Interp) -> PyResult<String> {
+        Ok(format!(
+            "<generator object {} at {:#x}>",
+            self.qualname, self as *const _ as usize
+        ))
+    }
+}
+
+impl Generator {
+    pub fn resume(&self, interp: &mut Interp, action: GenIn) -> PyResult<GenStep> {
+        match self.state.get() {
+            State::Running => return Err(value_error("generator already executing")),
+            State::Done => {
+                return match action {
+                    GenIn::Throw(e) => Err(e),
+                    _ => Ok(GenStep::Returned(Value::None)),
+                }
+            }
+            State::Created => match &action {
+                GenIn::Send(v) if !v.is_none() => {
+                    return Err(type_error(
+                        "can't send non-None value to a just-started generator",
+                    ))
+                }
+                GenIn::Throw(_) | GenIn::Close => {
+                    self.finish(interp);
+                    return match action {
+                        GenIn::Throw(e) => Err(e),
+                        _ => Ok(GenStep::Returned(Value::None)),
+                    };
+                }
+                _ => {}
+            },
+            State::Suspended => {}
+        }
+        let mut co = match self.co.borrow_mut().take() {
+            Some(c) => c,
+            None => return Ok(GenStep::Returned(Value::None)),
+        };
+        self.state.set(State::Running);
+        let saved_limit = interp.stack_limit;
+        interp.stack_limit = self.stack_limit;
+        let r = co.resume(Resume {
+            interp: interp as *mut Interp,
+            action,
+        });
+        interp.stack_limit = saved_limit;
+        match r {
+            CoroutineResult::Yield((v, _)) => {
+                *self.co.borrow_mut() = Some(co);
+                self.state.set(State::Suspended);
+                Ok(GenStep::Yielded(v))
+            }
+            CoroutineResult::Return(res) => {
+                self.state.set(State::Done);
+                if co.done() {
+                    interp.stack_pool.push(co.into_stack());
+                }
+                match res {
+                    Ok(v) => Ok(GenStep::Returned(v)),
+                    Err(e) if e.is("StopIteration") => {
+                        let r = runtime_error("generator raised StopIteration");
+                        r.state().cause = Some(e.value());
+                        Err(r)
+                    }
+                    Err(e) => Err(e),
+                }
+            }
+        }
+    }
+
+    fn finish(&self, interp: &mut Interp) {
+        self.state.set(State::Done);
+        if let Some(co) = self.co.borrow_mut().take() {
+            if !co.started() {
+                interp.stack_pool.push(co.into_stack());
+            }
+        }
+    }
+
+    /// `gen.close()`.
+    pub fn close(&self, interp: &mut Interp) -> PyResult<()> {
+        if self.state.get() != State::Suspended {
+            self.finish(interp);
+            return Ok(());
+        }
+        match self.resume(interp, GenIn::Close) {
+            Ok(GenStep::Yielded(_)) => Err(runtime_error("generator ignored GeneratorExit")),
+            Ok(GenStep::Returned(_)) => Ok(()),
+            Err(e) if e.is("GeneratorExit") => Ok(()),
+            Err(e) => Err(e),
+        }
+    }
+}
+
+impl Interp {
+    pub fn make_generator_from(&mut self, frame: Frame, func: &Rc<Function>) -> Value {
+        self.make_generator(frame, GenBody::Function(&func.def.body))
+    }
+
+    /// Wraps a prepared frame into a generator object; nothing runs until `next`.
+    pub fn make_generator(&mut self, mut frame: Frame, body: GenBody) -> Value {
+        let stack = match self.stack_pool.pop() {
+            Some(s) => s,
+            None => match DefaultStack::new(GEN_STACK) {
+                Ok(s) => s,
+                Err(_) => return Value::None,
+            },
+        };
+        let stack_limit = stack.limit().get();
+        let name = frame.name.clone();
+        let qualname = match frame.code {
+            Some(def) => def.qualname.clone(),
+            None => name.clone(),
+        };
+        let co = Coroutine::with_stack(
+            stack,
+            move |yielder: &Yielder<Resume, Yielded>, first: Resume| -> PyResult<Value> {
+                // SAFETY: the interpreter outlives every generator and is only used by
+                // whichever side of the coroutine is running.
+                let interp = unsafe { &mut *first.interp };
+                match first.action {
+                    GenIn::Send(_) => {}
+                    GenIn::Throw(e) => return Err(e),
+                    GenIn::Close => return Ok(Value::None),
+                }
+                frame.gen = Some(GenLink { yielder });
+                let r = match body {
+                    GenBody::Function(stmts) => match interp.exec_block(&mut frame, stmts) {
+                        Ok(Flow::Return(v)) => Ok(v),
+                        Ok(_) => Ok(Value::None),
+                        Err(e) => Err(e),
+                    },
+                    GenBody::Comp { elt, generators } => interp
+                        .comp_loop(&mut frame, generators, 0, &mut |interp, fr| {
+                            let v = interp.eval(fr, elt)?;
+                            interp.yield_value(fr, v)?;
+                            Ok(())
+                        })
+                        .map(|_| Value::None),
+                };
+                if let Err(e) = &r {
+                    e.push_trace(super::object_trace(&frame));
+                }
+                r
+            },
+        );
+        Value::Object(Rc::new(Generator {
+            co: RefCell::new(Some(co)),
+            state: Cell::new(State::Created),
+            stack_limit,
+            name,
+            qualname,
+        }))
+    }
+
+    /// Suspends the current generator, handing `v` to its consumer; returns what the
+    /// consumer asks next.
+    fn suspend(&mut self, f: &mut Frame, v: Value) -> PyResult<GenIn> {
+        let link = match &f.gen {
+            Some(l) => l.yielder,
+            None => return Err(exc_msg("SyntaxError", "'yield' outside function")),
+        };
+        // SAFETY: the yielder lives on this generator's coroutine stack, which is the
+        // stack we are running on.
+        let yielder = unsafe { &*link };
+        let r = yielder.suspend((v, self as *mut Interp));
+        Ok(r.action)
+    }
+
+    /// `yield v`: the value sent back in.
+    pub fn yield_value(&mut self, f: &mut Frame, v: Value) -> PyResult<Value> {
+        match self.suspend(f, v)? {
+            GenIn::Send(x) => Ok(x),
+            GenIn::Throw(e) => Err(e),
+            GenIn::Close => Err(new_exception(types().exc("GeneratorExit"), vec![])),
+        }
+    }
+
+    /// `yield from it`: delegates to a sub-iterator; returns its return value.
+    pub fn yield_from(&mut self, f: &mut Frame, it: Value) -> PyResult<Value> {
+        let iter = self.iter(&it)?;
+        if let Some(g) = super::object::downcast::<Generator>(&iter) {
+            let mut action = GenIn::Send(Value::None);
+            loop {
+                match g.resume(self, action)? {
+                    GenStep::Yielded(v) => {
+                        action = match self.suspend(f, v)? {
+                            GenIn::Close => {
+                                g.close(self)?;
+                                return Err(new_exception(types().exc("GeneratorExit"), vec![]));
+                            }
+                            other => other,
+                        };
+                    }
+                    GenStep::Returned(v) => return Ok(v),
+                }
+            }
+        }
+        while let Some(v) = self.next(&iter)? {
+            self.yield_value(f, v)?;
+        }
+        Ok(Value::None)
+    }
+}

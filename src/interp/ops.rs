@@ -1,0 +1,1282 @@
+// Operators: arithmetic, comparison, truthiness and hashing, with Python's semantics.
+
+use super::err::*;
+use super::{Interp, PyResult};
+use crate::intern::{intern, Symbol};
+use crate::syntax::ast::{BinOp, CmpOp};
+use crate::value::{HKey, Value};
+use num_bigint::BigInt;
+use num_integer::Integer;
+use num_traits::{Signed, ToPrimitive, Zero};
+use std::rc::Rc;
+
+const HASH_MODULUS: u64 = (1 << 61) - 1;
+
+pub fn binop_symbol(op: BinOp) -> &'static str {
+    match op {
+        BinOp::Add => "+",
+        BinOp::Sub => "-",
+        BinOp::Mul => "*",
+        BinOp::MatMul => "@",
+        BinOp::Div => "/",
+        BinOp::FloorDiv => "//",
+        BinOp::Mod => "%",
+        BinOp::Pow => "**",
+        BinOp::LShift => "<<",
+        BinOp::RShift => ">>",
+        BinOp::BitOr => "|",
+        BinOp::BitXor => "^",
+        BinOp::BitAnd => "&",
+    }
+}
+
+fn dunder(op: BinOp) -> &'static str {
+    match op {
+        BinOp::Add => "add",
+        BinOp::Sub => "sub",
+        BinOp::Mul => "mul",
+        BinOp::MatMul => "matmul",
+        BinOp::Div => "truediv",
+        BinOp::FloorDiv => "floordiv",
+        BinOp::Mod => "mod",
+        BinOp::Pow => "pow",
+        BinOp::LShift => "lshift",
+        BinOp::RShift => "rshift",
+        BinOp::BitOr => "or",
+        BinOp::BitXor => "xor",
+        BinOp::BitAnd => "and",
+    }
+}
+
+pub fn binop_dunders(op: BinOp) -> (Symbol, Symbol, Symbol) {
+    let d = dunder(op);
+    (
+        intern(&format!("__{}__", d)),
+        intern(&format!("__r{}__", d)),
+        intern(&format!("__i{}__", d)),
+    )
+}
+
+/// A number as arithmetic sees it.
+enum Num {
+    I(i64),
+    B(BigInt),
+    F(f64),
+}
+
+fn num(v: &Value) -> Option<Num> {
+    match v {
+        Value::Int(i) => Some(Num::I(*i)),
+        Value::Bool(b) => Some(Num::I(*b as i64)),
+        Value::Float(f) => Some(Num::F(*f)),
+        Value::BigInt(b) => Some(Num::B((**b).clone())),
+        _ => None,
+    }
+}
+
+pub fn to_big(v: &Value) -> Option<BigInt> {
+    match v {
+        Value::Int(i) => Some(BigInt::from(*i)),
+        Value::Bool(b) => Some(BigInt::from(*b as i64)),
+        Value::BigInt(b) => Some((**b).clone()),
+        _ => None,
+    }
+}
+
+pub fn big_to_f64(b: &BigInt) -> PyResult<f64> {
+    match b.to_f64() {
+        Some(f) if f.is_finite() => Ok(f),
+        _ => Err(overflow_error("int too large to convert to float")),
+    }
+}
+
+pub fn float_mod(a: f64, b: f64) -> f64 {
+    let m = a % b;
+    if m != 0.0 {
+        if (b < 0.0) != (m < 0.0) {
+            m + b
+        } else {
+            m
+        }
+    } else {
+        0.0f64.copysign(b)
+    }
+}
+
+pub fn float_floordiv(a: f64, b: f64) -> f64 {
+    let m = a % b;
+    let mut div = (a - m) / b;
+    if m != 0.0 && ((b < 0.0) != (m < 0.0)) {
+        div -= 1.0;
+    }
+    if div != 0.0 {
+        let fl = div.floor();
+        if div - fl > 0.5 {
+            fl + 1.0
+        } else {
+            fl
+        }
+    } else {
+        0.0f64.copysign(a / b)
+    }
+}
+
+fn float_pow(a: f64, b: f64) -> PyResult<f64> {
+    if a == 0.0 && b < 0.0 {
+        return Err(zero_division("0.0 cannot be raised to a negative power"));
+    }
+    if a < 0.0 && b.fract() != 0.0 && b.is_finite() {
+        return Err(value_error(
+            "complex numbers are not supported: negative number raised to a fractional power",
+        ));
+    }
+    let r = a.powf(b);
+    if r.is_infinite() && a.is_finite() && b.is_finite() {
+        return Err(overflow_error("(34, 'Numerical result out of range')"));
+    }
+    Ok(r)
+}
+
+fn int_arith(op: BinOp, a: i64, b: i64) -> PyResult<Option<Value>> {
+    Ok(Some(match op {
+        BinOp::Add => match a.checked_add(b) {
+            Some(r) => Value::Int(r),
+            None => return Ok(None),
+        },
+        BinOp::Sub => match a.checked_sub(b) {
+            Some(r) => Value::Int(r),
+            None => return Ok(None),
+        },
+        BinOp::Mul => match a.checked_mul(b) {
+            Some(r) => Value::Int(r),
+            None => return Ok(None),
+        },
+        BinOp::Div => {
+            if b == 0 {
+                return Err(zero_division("division by zero"));
+            }
+            if a.unsigned_abs() < (1 << 53) && b.unsigned_abs() < (1 << 53) {
+                Value::Float(a as f64 / b as f64)
+            } else {
+                return Ok(None);
+            }
+        }
+        BinOp::FloorDiv => {
+            if b == 0 {
+                return Err(zero_division("integer division or modulo by zero"));
+            }
+            if a == i64::MIN && b == -1 {
+                return Ok(None);
+            }
+            Value::Int(Integer::div_floor(&a, &b))
+        }
+        BinOp::Mod => {
+            if b == 0 {
+                return Err(zero_division("integer division or modulo by zero"));
+            }
+            if b == -1 {
+                Value::Int(0)
+            } else {
+                Value::Int(Integer::mod_floor(&a, &b))
+            }
+        }
+        BinOp::Pow => {
+            if b < 0 {
+                if a == 0 {
+                    return Err(zero_division("0.0 cannot be raised to a negative power"));
+                }
+                Value::Float((a as f64).powf(b as f64))
+            } else if b > u32::MAX as i64 {
+                return Ok(None);
+            } else {
+                match a.checked_pow(b as u32) {
+                    Some(r) => Value::Int(r),
+                    None => return Ok(None),
+                }
+            }
+        }
+        BinOp::LShift => {
+            if b < 0 {
+                return Err(value_error("negative shift count"));
+            }
+            if b < 63 {
+                let r = a.wrapping_shl(b as u32);
+                if r >> b == a {
+                    return Ok(Some(Value::Int(r)));
+                }
+            }
+            if a == 0 {
+                Value::Int(0)
+            } else {
+                return Ok(None);
+            }
+        }
+        BinOp::RShift => {
+            if b < 0 {
+                return Err(value_error("negative shift count"));
+            }
+            Value::Int(if b >= 64 {
+                if a < 0 {
+                    -1
+                } else {
+                    0
+                }
+            } else {
+                a >> b
+            })
+        }
+        BinOp::BitOr => Value::Int(a | b),
+        BinOp::BitXor => Value::Int(a ^ b),
+        BinOp::BitAnd => Value::Int(a & b),
+        BinOp::MatMul => return Ok(None),
+    }))
+}
+
+fn big_arith(op: BinOp, a: BigInt, b: BigInt) -> PyResult<Value> {
+    Ok(match op {
+        BinOp::Add => Value::from_bigint(a + b),
+        BinOp::Sub => Value::from_bigint(a - b),
+        BinOp::Mul => Value::from_bigint(a * b),
+        BinOp::Div => {
+            if b.is_zero() {
+                return Err(zero_division("division by zero"));
+            }
+            Value::Float(big_truediv(&a, &b)?)
+        }
+        BinOp::FloorDiv => {
+            if b.is_zero() {
+                return Err(zero_division("integer division or modulo by zero"));
+            }
+            Value::from_bigint(a.div_floor(&b))
+        }
+        BinOp::Mod => {
+            if b.is_zero() {
+                return Err(zero_division("integer division or modulo by zero"));
+            }
+            Value::from_bigint(a.mod_floor(&b))
+        }
+        BinOp::Pow => {
+            if b.is_negative() {
+                return Ok(Value::Float(float_pow(big_to_f64(&a)?, big_to_f64(&b)?)?));
+            }
+            match b.to_u32() {
+                Some(e) => Value::from_bigint(num_traits::pow::Pow::pow(&a, e)),
+                None => return Err(overflow_error("exponent too large")),
+            }
+        }
+        BinOp::LShift => {
+            if b.is_negative() {
+                return Err(value_error("negative shift count"));
+            }
+            match b.to_usize() {
+                Some(n) if n < 1 << 24 => Value::from_bigint(a << n),
+                _ => return Err(overflow_error("too many digits in integer")),
+            }
+        }
+        BinOp::RShift => {
+            if b.is_negative() {
+                return Err(value_error("negative shift count"));
+            }
+            match b.to_usize() {
+                Some(n) => Value::from_bigint(a >> n),
+                None => Value::Int(if a.is_negative() { -1 } else { 0 }),
+            }
+        }
+        BinOp::BitOr => Value::from_bigint(a | b),
+        BinOp::BitXor => Value::from_bigint(a ^ b),
+        BinOp::BitAnd => Value::from_bigint(a & b),
+        BinOp::MatMul => unreachable!("matmul is rejected before numeric dispatch"),
+    })
+}
+
+fn big_truediv(a: &BigInt, b: &BigInt) -> PyResult<f64> {
+    match (a.to_f64(), b.to_f64()) {
+        (Some(x), Some(y))
+            if x.is_finite() && y.is_finite() && x.abs() < 9.0e15 && y.abs() < 9.0e15 =>
+        {
+            Ok(x / y)
+        }
+        _ => {
+            // Scale so the quotient keeps 64 significant bits, then divide.
+            let (q, r) = a.div_rem(b);
+            let qf = big_to_f64(&q)?;
+            let rf = r.to_f64().unwrap_or(0.0) / b.to_f64().unwrap_or(f64::INFINITY);
+            Ok(qf + if rf.is_finite() { rf } else { 0.0 })
+        }
+    }
+}
+
+fn float_arith(op: BinOp, a: f64, b: f64) -> PyResult<Value> {
+    Ok(Value::Float(match op {
+        BinOp::Add => a + b,
+        BinOp::Sub => a - b,
+        BinOp::Mul => a * b,
+        BinOp::Div => {
+            if b == 0.0 {
+                return Err(zero_division("float division by zero"));
+            }
+            a / b
+        }
+        BinOp::FloorDiv => {
+            if b == 0.0 {
+                return Err(zero_division("float floor division by zero"));
+            }
+            float_floordiv(a, b)
+        }
+        BinOp::Mod => {
+            if b == 0.0 {
+                return Err(zero_division("float modulo"));
+            }
+            float_mod(a, b)
+        }
+        BinOp::Pow => float_pow(a, b)?,
+        _ => return Err(type_error("float bitwise")),
+    }))
+}
+
+/// Arithmetic on two numbers; None when either is not a number.
+pub fn numeric_binop(op: BinOp, a: &Value, b: &Value) -> PyResult<Option<Value>> {
+    let (x, y) = match (num(a), num(b)) {
+        (Some(x), Some(y)) => (x, y),
+        _ => return Ok(None),
+    };
+    match (x, y) {
+        (Num::I(x), Num::I(y)) => match int_arith(op, x, y)? {
+            Some(v) => Ok(Some(v)),
+            None if op == BinOp::MatMul => Ok(None),
+            None => big_arith(op, BigInt::from(x), BigInt::from(y)).map(Some),
+        },
+        (Num::F(x), Num::F(y)) => float_or_bits(op, x, y),
+        (Num::F(x), Num::I(y)) => float_or_bits(op, x, y as f64),
+        (Num::I(x), Num::F(y)) => float_or_bits(op, x as f64, y),
+        (Num::F(x), Num::B(y)) => float_or_bits(op, x, big_to_f64(&y)?),
+        (Num::B(x), Num::F(y)) => float_or_bits(op, big_to_f64(&x)?, y),
+        (Num::B(x), Num::I(y)) => none_if_matmul(op, || big_arith(op, x, BigInt::from(y))),
+        (Num::I(x), Num::B(y)) => none_if_matmul(op, || big_arith(op, BigInt::from(x), y)),
+        (Num::B(x), Num::B(y)) => none_if_matmul(op, || big_arith(op, x, y)),
+    }
+}
+
+fn none_if_matmul(op: BinOp, f: impl FnOnce() -> PyResult<Value>) -> PyResult<Option<Value>> {
+    if op == BinOp::MatMul {
+        Ok(None)
+    } else {
+        f().map(Some)
+    }
+}
+
+fn float_or_bits(op: BinOp, a: f64, b: f64) -> PyResult<Option<Value>> {
+    match op {
+        BinOp::LShift
+        | BinOp::RShift
+        | BinOp::BitOr
+        | BinOp::BitXor
+        | BinOp::BitAnd
+        | BinOp::MatMul => Ok(None),
+        _ => float_arith(op, a, b).map(Some),
+    }
+}
+
+pub fn int_hash(i: i64) -> i64 {
+    let m = (i.unsigned_abs() % HASH_MODULUS) as i64;
+    let h = if i < 0 { -m } else { m };
+    if h == -1 {
+        -2
+    } else {
+        h
+    }
+}
+
+pub fn big_hash(b: &BigInt) -> i64 {
+    let m = (b.abs() % BigInt::from(HASH_MODULUS)).to_i64().unwrap_or(0);
+    let h = if b.is_negative() { -m } else { m };
+    if h == -1 {
+        -2
+    } else {
+        h
+    }
+}
+
+pub fn float_hash(x: f64) -> i64 {
+    if x.is_infinite() {
+        return if x > 0.0 { 314159 } else { -314159 };
+    }
+    if x.is_nan() {
+        return 0;
+    }
+    if x.fract() == 0.0 && x.abs() < 9.2e18 {
+        return int_hash(x as i64);
+    }
+    let (mut m, mut e) = frexp(x);
+    let mut sign = 1i64;
+    if m < 0.0 {
+        sign = -1;
+        m = -m;
+    }
+    let mut h: u64 = 0;
+    while m != 0.0 {
+        h = ((h << 28) & HASH_MODULUS) | (h >> (61 - 28));
+        m *= 268435456.0;
+        e -= 28;
+        let y = m as u64;
+        m -= y as f64;
+        h += y;
+        if h >= HASH_MODULUS {
+            h -= HASH_MODULUS;
+        }
+    }
+    let e = if e >= 0 {
+        e % 61
+    } else {
+        61 - 1 - ((-1 - e) % 61)
+    } as u32;
+    h = ((h << e) & HASH_MODULUS) | (h >> (61 - e));
+    let r = (h as i64).wrapping_mul(sign);
+    if r == -1 {
+        -2
+    } else {
+        r
+    }
+}
+
+fn frexp(x: f64) -> (f64, i32) {
+    if x == 0.0 || !x.is_finite() {
+        return (x, 0);
+    }
+    let bits = x.to_bits();
+    let exp = ((bits >> 52) & 0x7ff) as i32;
+    if exp == 0 {
+        let (m, e) = frexp(x * 2f64.powi(64));
+        return (m, e - 64);
+    }
+    let e = exp - 1022;
+    let m = f64::from_bits((bits & !(0x7ff << 52)) | (1022 << 52));
+    (m, e)
+}
+
+pub fn tuple_hash(hashes: impl ExactSizeIterator<Item = i64>) -> i64 {
+    const P1: u64 = 11400714785074694791;
+    const P2: u64 = 14029467366897019727;
+    const P5: u64 = 2870177450012600261;
+    let len = hashes.len() as u64;
+    let mut acc = P5;
+    for h in hashes {
+        acc = acc.wrapping_add((h as u64).wrapping_mul(P2));
+        acc = acc.rotate_left(31);
+        acc = acc.wrapping_mul(P1);
+    }
+    acc = acc.wrapping_add(len ^ (P5 ^ 3527539));
+    if acc == u64::MAX {
+        return 1546275796;
+    }
+    acc as i64
+}
+
+pub fn frozenset_hash(hashes: impl Iterator<Item = i64>, len: usize) -> i64 {
+    fn shuffle(h: u64) -> u64 {
+        ((h ^ 89869747) ^ (h << 16)).wrapping_mul(3644798167)
+    }
+    let mut h: u64 = 0;
+    for x in hashes {
+        h ^= shuffle(x as u64);
+    }
+    h ^= (len as u64 + 1).wrapping_mul(1927868237);
+    h ^= (h >> 11) ^ (h >> 25);
+    h = h.wrapping_mul(69069).wrapping_add(907133923);
+    if h == u64::MAX {
+        590923713
+    } else {
+        h as i64
+    }
+}
+
+/// Hash of a value that needs no interpreter (everything but user objects).
+pub fn simple_hash(v: &Value) -> Option<i64> {
+    Some(match v {
+        Value::Int(i) => int_hash(*i),
+        Value::Bool(b) => *b as i64,
+        Value::Str(s) => s.hash(),
+        Value::Float(f) => float_hash(*f),
+        Value::BigInt(b) => big_hash(b),
+        Value::None => 0x5f3759df,
+        Value::Bytes(b) => crate::value::str::hash_bytes(b),
+        Value::Tuple(t) => {
+            let mut hs = Vec::with_capacity(t.len());
+            for x in t.iter() {
+                hs.push(simple_hash(x)?);
+            }
+            tuple_hash(hs.into_iter())
+        }
+        Value::FrozenSet(s) => frozenset_hash(s.iter().map(|k| k.hash), s.len()),
+        Value::Instance(_) | Value::List(_) | Value::Dict(_) | Value::Set(_) => return None,
+        other => other.id() >> 4,
+    })
+}
+
+/// Equality of dict/set keys. Built-in types compare structurally; user objects go
+/// through the interpreter's `__eq__` (errors there count as "not equal").
+pub fn key_eq(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Str(x), Value::Str(y)) => Rc::ptr_eq(x, y) || x.as_str() == y.as_str(),
+        (Value::Int(x), Value::Int(y)) => x == y,
+        _ => match builtin_eq(a, b) {
+            Some(r) => r,
+            None => match super::current() {
+                Some(interp) => interp.eq(a, b).unwrap_or(false),
+                None => a.is(b),
+            },
+        },
+    }
+}
+
+/// Equality for built-in types; None when a user-defined `__eq__` may be involved.
+pub fn builtin_eq(a: &Value, b: &Value) -> Option<bool> {
+    use Value::*;
+    Some(match (a, b) {
+        (Int(x), Int(y)) => x == y,
+        (Str(x), Str(y)) => x.as_str() == y.as_str(),
+        (None, None) => true,
+        (Instance(_), _) | (_, Instance(_)) => return Option::None,
+        (Object(_), _) | (_, Object(_)) => return Option::None,
+        (Float(_) | Int(_) | Bool(_) | BigInt(_), Float(_) | Int(_) | Bool(_) | BigInt(_)) => {
+            num_cmp(a, b)? == std::cmp::Ordering::Equal
+        }
+        (Bytes(x), Bytes(y)) => x == y,
+        (Tuple(x), Tuple(y)) => {
+            if x.len() != y.len() {
+                return Some(false);
+            }
+            for (p, q) in x.iter().zip(y.iter()) {
+                if !p.is(q) && !builtin_eq(p, q)? {
+                    return Some(false);
+                }
+            }
+            true
+        }
+        (List(x), List(y)) => {
+            let (x, y) = (x.borrow(), y.borrow());
+            if x.len() != y.len() {
+                return Some(false);
+            }
+            for (p, q) in x.iter().zip(y.iter()) {
+                if !p.is(q) && !builtin_eq(p, q)? {
+                    return Some(false);
+                }
+            }
+            true
+        }
+        (FrozenSet(_) | Set(_), FrozenSet(_) | Set(_)) => return Option::None,
+        (Dict(_), Dict(_)) => return Option::None,
+        (Range(x), Range(y)) => {
+            let (lx, ly) = (x.len(), y.len());
+            lx == ly && (lx == 0 || (x.start == y.start && (lx == 1 || x.step == y.step)))
+        }
+        _ => a.is(b),
+    })
+}
+
+/// Ordering of two numbers (None for NaN or non-numbers).
+pub fn num_cmp(a: &Value, b: &Value) -> Option<std::cmp::Ordering> {
+    match (num(a)?, num(b)?) {
+        (Num::I(x), Num::I(y)) => Some(x.cmp(&y)),
+        (Num::F(x), Num::F(y)) => x.partial_cmp(&y),
+        (Num::I(x), Num::F(y)) => int_float_cmp(&BigInt::from(x), y),
+        (Num::F(x), Num::I(y)) => int_float_cmp(&BigInt::from(y), x).map(|o| o.reverse()),
+        (Num::B(x), Num::F(y)) => int_float_cmp(&x, y),
+        (Num::F(x), Num::B(y)) => int_float_cmp(&y, x).map(|o| o.reverse()),
+        (Num::B(x), Num::I(y)) => Some(x.cmp(&BigInt::from(y))),
+        (Num::I(x), Num::B(y)) => Some(BigInt::from(x).cmp(&y)),
+        (Num::B(x), Num::B(y)) => Some(x.cmp(&y)),
+    }
+}
+
+fn int_float_cmp(i: &BigInt, f: f64) -> Option<std::cmp::Ordering> {
+    if f.is_nan() {
+        return None;
+    }
+    if f.is_infinite() {
+        return Some(if f > 0.0 {
+            std::cmp::Ordering::Less
+        } else {
+            std::cmp::Ordering::Greater
+        });
+    }
+    if let Some(x) = i.to_i64() {
+        if x.unsigned_abs() < (1 << 53) {
+            return (x as f64).partial_cmp(&f);
+        }
+    }
+    let fl = f.floor();
+    let fb = num_bigint::BigInt::from(fl as i128);
+    match i.cmp(&fb) {
+        std::cmp::Ordering::Equal => {
+            if f > fl {
+                Some(std::cmp::Ordering::Less)
+            } else {
+                Some(std::cmp::Ordering::Equal)
+            }
+        }
+        o => Some(o),
+    }
+}
+
+pub fn cmp_symbol(op: CmpOp) -> &'static str {
+    match op {
+        CmpOp::Eq => "==",
+        CmpOp::NotEq => "!=",
+        CmpOp::Lt => "<",
+        CmpOp::LtE => "<=",
+        CmpOp::Gt => ">",
+        CmpOp::GtE => ">=",
+        CmpOp::Is => "is",
+        CmpOp::IsNot => "is not",
+        CmpOp::In => "in",
+        CmpOp::NotIn => "not in",
+    }
+}
+
+impl Interp {
+    /// `hash(v)`.
+    pub fn hash(&mut self, v: &Value) -> PyResult<i64> {
+        if let Some(h) = simple_hash(v) {
+            return Ok(h);
+        }
+        match v {
+            Value::Instance(inst) => {
+                let cls = inst.class();
+                match cls.lookup(self.sym.hash) {
+                    Some(Value::None) => {
+                        Err(type_error(format!("unhashable type: '{}'", cls.name)))
+                    }
+                    Some(f) => {
+                        let r = self.call(&f, vec![v.clone()], vec![])?;
+                        match r {
+                            Value::Int(i) => Ok(if i == -1 { -2 } else { i }),
+                            Value::BigInt(b) => Ok(big_hash(&b)),
+                            Value::Bool(b) => Ok(b as i64),
+                            _ => Err(type_error("__hash__ method should return an integer")),
+                        }
+                    }
+                    None => {
+                        if cls
+                            .lookup(self.sym.eq)
+                            .is_some_and(|e| !matches!(e, Value::Native(_)))
+                        {
+                            return Err(type_error(format!("unhashable type: '{}'", cls.name)));
+                        }
+                        Ok(v.id() >> 4)
+                    }
+                }
+            }
+            Value::Tuple(t) => {
+                let mut hs = Vec::with_capacity(t.len());
+                for x in t.iter() {
+                    hs.push(self.hash(x)?);
+                }
+                Ok(tuple_hash(hs.into_iter()))
+            }
+            other => Err(type_error(format!(
+                "unhashable type: '{}'",
+                self.type_name(other)
+            ))),
+        }
+    }
+
+    pub fn hkey(&mut self, v: Value) -> PyResult<HKey> {
+        let hash = self.hash(&v)?;
+        Ok(HKey { hash, key: v })
+    }
+
+    /// Truthiness (`bool(v)`).
+    pub fn truthy(&mut self, v: &Value) -> PyResult<bool> {
+        Ok(match v {
+            Value::Bool(b) => *b,
+            Value::None | Value::Undef => false,
+            Value::Int(i) => *i != 0,
+            Value::Float(f) => *f != 0.0,
+            Value::Str(s) => !s.is_empty(),
+            Value::List(l) => !l.borrow().is_empty(),
+            Value::Tuple(t) => !t.is_empty(),
+            Value::Dict(d) => !d.borrow().is_empty(),
+            Value::Set(s) => !s.borrow().is_empty(),
+            Value::FrozenSet(s) => !s.is_empty(),
+            Value::BigInt(b) => !b.is_zero(),
+            Value::Bytes(b) => !b.is_empty(),
+            Value::Range(r) => !r.is_empty(),
+            Value::Instance(inst) => {
+                let cls = inst.class();
+                if let Some(f) = cls.lookup(self.sym.bool_) {
+                    let r = self.call(&f, vec![v.clone()], vec![])?;
+                    return match r {
+                        Value::Bool(b) => Ok(b),
+                        other => Err(type_error(format!(
+                            "__bool__ should return bool, returned {}",
+                            self.type_name(&other)
+                        ))),
+                    };
+                }
+                if cls.lookup(self.sym.len).is_some() {
+                    return Ok(self.len(v)? != 0);
+                }
+                true
+            }
+            _ => true,
+        })
+    }
+
+    /// `a == b`.
+    pub fn eq(&mut self, a: &Value, b: &Value) -> PyResult<bool> {
+        if let Some(r) = builtin_eq(a, b) {
+            return Ok(r);
+        }
+        let r = self.rich_compare(CmpOp::Eq, a, b)?;
+        self.truthy(&r)
+    }
+
+    /// Rich comparison with reflection, as the comparison operators do it.
+    pub fn rich_compare(&mut self, op: CmpOp, a: &Value, b: &Value) -> PyResult<Value> {
+        let (name, reflected) = match op {
+            CmpOp::Eq => (self.sym.eq, self.sym.eq),
+            CmpOp::NotEq => (self.sym.ne, self.sym.ne),
+            CmpOp::Lt => (self.sym.lt, self.sym.gt),
+            CmpOp::LtE => (self.sym.le, self.sym.ge),
+            CmpOp::Gt => (self.sym.gt, self.sym.lt),
+            CmpOp::GtE => (self.sym.ge, self.sym.le),
+            _ => unreachable!("only rich comparisons come here"),
+        };
+        if let Some(r) = self.call_dunder_opt(a, name, b)? {
+            return Ok(r);
+        }
+        if let Some(r) = self.call_dunder_opt(b, reflected, a)? {
+            return Ok(r);
+        }
+        // Built-in containers and numbers.
+        if let Some(r) = self.builtin_compare(op, a, b)? {
+            return Ok(Value::Bool(r));
+        }
+        match op {
+            CmpOp::Eq => Ok(Value::Bool(a.is(b))),
+            CmpOp::NotEq => {
+                if let Some(f) = self.user_method(a, self.sym.eq) {
+                    let r = self.call(&f, vec![a.clone(), b.clone()], vec![])?;
+                    if !matches!(r, Value::NotImplemented) {
+                        return Ok(Value::Bool(!self.truthy(&r)?));
+                    }
+                }
+                Ok(Value::Bool(!a.is(b)))
+            }
+            _ => Err(type_error(format!(
+                "'{}' not supported between instances of '{}' and '{}'",
+                cmp_symbol(op),
+                self.type_name(a),
+                self.type_name(b)
+            ))),
+        }
+    }
+
+    /// A method defined by a user class for `v` (None for built-in values).
+    pub fn user_method(&self, v: &Value, name: Symbol) -> Option<Value> {
+        match v {
+            Value::Instance(i) => match i.class().lookup(name) {
+                Some(Value::Native(_)) | None => None,
+                Some(f) => Some(f),
+            },
+            _ => None,
+        }
+    }
+
+    /// Calls `a.name(b)` when `a`'s class defines it; None when absent or it
+    /// returned NotImplemented.
+    fn call_dunder_opt(&mut self, a: &Value, name: Symbol, b: &Value) -> PyResult<Option<Value>> {
+        if let Some(f) = self.user_method(a, name) {
+            let r = self.call(&f, vec![a.clone(), b.clone()], vec![])?;
+            if !matches!(r, Value::NotImplemented) {
+                return Ok(Some(r));
+            }
+        }
+        Ok(None)
+    }
+
+    fn builtin_compare(&mut self, op: CmpOp, a: &Value, b: &Value) -> PyResult<Option<bool>> {
+        use std::cmp::Ordering;
+        let ord_ok = |o: Option<Ordering>| -> Option<bool> {
+            let o = o?;
+            Some(match op {
+                CmpOp::Lt => o == Ordering::Less,
+                CmpOp::LtE => o != Ordering::Greater,
+                CmpOp::Gt => o == Ordering::Greater,
+                CmpOp::GtE => o != Ordering::Less,
+                CmpOp::Eq => o == Ordering::Equal,
+                CmpOp::NotEq => o != Ordering::Equal,
+                _ => false,
+            })
+        };
+        match (a, b) {
+            (
+                Value::Int(_) | Value::Float(_) | Value::Bool(_) | Value::BigInt(_),
+                Value::Int(_) | Value::Float(_) | Value::Bool(_) | Value::BigInt(_),
+            ) => Ok(Some(ord_ok(num_cmp(a, b)).unwrap_or(op == CmpOp::NotEq))),
+            (Value::Str(x), Value::Str(y)) => Ok(ord_ok(Some(x.as_str().cmp(y.as_str())))),
+            (Value::Bytes(x), Value::Bytes(y)) => Ok(ord_ok(Some(x.as_slice().cmp(y.as_slice())))),
+            (Value::List(x), Value::List(y)) => {
+                let (x, y) = (x.borrow().clone(), y.borrow().clone());
+                self.seq_compare(op, &x, &y).map(Some)
+            }
+            (Value::Tuple(x), Value::Tuple(y)) => self.seq_compare(op, x, y).map(Some),
+            (Value::Dict(x), Value::Dict(y)) if matches!(op, CmpOp::Eq | CmpOp::NotEq) => {
+                let eq = {
+                    let (x, y) = (x.borrow().clone(), y.borrow().clone());
+                    if x.len() != y.len() {
+                        false
+                    } else {
+                        let mut all = true;
+                        for (k, v) in x.map.iter() {
+                            match y.map.get(k) {
+                                Some(w) => {
+                                    if !self.eq(v, w)? {
+                                        all = false;
+                                        break;
+                                    }
+                                }
+                                None => {
+                                    all = false;
+                                    break;
+                                }
+                            }
+                        }
+                        all
+                    }
+                };
+                Ok(Some(if op == CmpOp::Eq { eq } else { !eq }))
+            }
+            (Value::Set(_) | Value::FrozenSet(_), Value::Set(_) | Value::FrozenSet(_)) => {
+                let (x, y) = (set_keys(a), set_keys(b));
+                let sub = |p: &[crate::value::HKey], q: &[crate::value::HKey]| {
+                    let qs: crate::value::PySet = {
+                        let mut s = crate::value::PySet::new();
+                        for k in q {
+                            s.insert(k.clone());
+                        }
+                        s
+                    };
+                    p.iter().all(|k| qs.contains(k))
+                };
+                Ok(Some(match op {
+                    CmpOp::Eq => x.len() == y.len() && sub(&x, &y),
+                    CmpOp::NotEq => !(x.len() == y.len() && sub(&x, &y)),
+                    CmpOp::LtE => sub(&x, &y),
+                    CmpOp::Lt => x.len() < y.len() && sub(&x, &y),
+                    CmpOp::GtE => sub(&y, &x),
+                    CmpOp::Gt => x.len() > y.len() && sub(&y, &x),
+                    _ => false,
+                }))
+            }
+            _ => Ok(None),
+        }
+    }
+
+    fn seq_compare(&mut self, op: CmpOp, x: &[Value], y: &[Value]) -> PyResult<bool> {
+        let n = x.len().min(y.len());
+        for i in 0..n {
+            if x[i].is(&y[i]) {
+                continue;
+            }
+            if !self.eq(&x[i], &y[i])? {
+                return match op {
+                    CmpOp::Eq => Ok(false),
+                    CmpOp::NotEq => Ok(true),
+                    _ => {
+                        let r = self.rich_compare(op, &x[i], &y[i])?;
+                        self.truthy(&r)
+                    }
+                };
+            }
+        }
+        let (a, b) = (x.len(), y.len());
+        Ok(match op {
+            CmpOp::Eq => a == b,
+            CmpOp::NotEq => a != b,
+            CmpOp::Lt => a < b,
+            CmpOp::LtE => a <= b,
+            CmpOp::Gt => a > b,
+            CmpOp::GtE => a >= b,
+            _ => false,
+        })
+    }
+
+    /// One comparison of a chain.
+    pub fn compare(&mut self, op: CmpOp, a: &Value, b: &Value) -> PyResult<Value> {
+        match (op, a, b) {
+            (CmpOp::Lt, Value::Int(x), Value::Int(y)) => return Ok(Value::Bool(x < y)),
+            (CmpOp::LtE, Value::Int(x), Value::Int(y)) => return Ok(Value::Bool(x <= y)),
+            (CmpOp::Gt, Value::Int(x), Value::Int(y)) => return Ok(Value::Bool(x > y)),
+            (CmpOp::GtE, Value::Int(x), Value::Int(y)) => return Ok(Value::Bool(x >= y)),
+            (CmpOp::Eq, Value::Int(x), Value::Int(y)) => return Ok(Value::Bool(x == y)),
+            (CmpOp::NotEq, Value::Int(x), Value::Int(y)) => return Ok(Value::Bool(x != y)),
+            _ => {}
+        }
+        match op {
+            CmpOp::Is => Ok(Value::Bool(a.is(b))),
+            CmpOp::IsNot => Ok(Value::Bool(!a.is(b))),
+            CmpOp::In => Ok(Value::Bool(self.contains(b, a)?)),
+            CmpOp::NotIn => Ok(Value::Bool(!self.contains(b, a)?)),
+            CmpOp::Eq | CmpOp::NotEq => {
+                if let Some(r) = builtin_eq(a, b) {
+                    return Ok(Value::Bool(if op == CmpOp::Eq { r } else { !r }));
+                }
+                self.rich_compare(op, a, b)
+            }
+            _ => self.rich_compare(op, a, b),
+        }
+    }
+
+    /// `item in container`.
+    pub fn contains(&mut self, container: &Value, item: &Value) -> PyResult<bool> {
+        match container {
+            Value::Str(s) => match item {
+                Value::Str(sub) => Ok(s.as_str().contains(sub.as_str())),
+                other => Err(type_error(format!(
+                    "'in <string>' requires string as left operand, not {}",
+                    self.type_name(other)
+                ))),
+            },
+            Value::List(l) => {
+                let items = l.borrow().clone();
+                for x in items.iter() {
+                    if x.is(item) || self.eq(x, item)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+            Value::Tuple(t) => {
+                for x in t.iter() {
+                    if x.is(item) || self.eq(x, item)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+            Value::Dict(d) => {
+                let k = self.hkey(item.clone())?;
+                Ok(d.borrow().get(&k).is_some())
+            }
+            Value::Set(s) => {
+                let k = self.hkey(item.clone())?;
+                Ok(s.borrow().contains(&k))
+            }
+            Value::FrozenSet(s) => {
+                let k = self.hkey(item.clone())?;
+                Ok(s.contains(&k))
+            }
+            Value::Range(r) => match item {
+                Value::Int(i) => {
+                    let i = *i;
+                    Ok(if r.step > 0 {
+                        i >= r.start && i < r.stop && (i - r.start) % r.step == 0
+                    } else {
+                        i <= r.start && i > r.stop && (r.start - i) % (-r.step) == 0
+                    })
+                }
+                _ => {
+                    for i in 0..r.len() {
+                        if self.eq(&Value::Int(r.get(i)), item)? {
+                            return Ok(true);
+                        }
+                    }
+                    Ok(false)
+                }
+            },
+            Value::Bytes(b) => match item {
+                Value::Int(i) => Ok(b.contains(&(*i as u8))),
+                Value::Bytes(sub) => {
+                    Ok(sub.is_empty() || b.windows(sub.len()).any(|w| w == sub.as_slice()))
+                }
+                _ => Err(type_error("a bytes-like object is required")),
+            },
+            Value::Instance(inst) => {
+                if let Some(f) = inst.class().lookup(self.sym.contains) {
+                    let r = self.call(&f, vec![container.clone(), item.clone()], vec![])?;
+                    return self.truthy(&r);
+                }
+                self.contains_by_iter(container, item)
+            }
+            _ => self.contains_by_iter(container, item),
+        }
+    }
+
+    fn contains_by_iter(&mut self, container: &Value, item: &Value) -> PyResult<bool> {
+        let it = self.iter(container).map_err(|_| {
+            type_error(format!(
+                "argument of type '{}' is not iterable",
+                self.type_name(container)
+            ))
+        })?;
+        while let Some(x) = self.next(&it)? {
+            if x.is(item) || self.eq(&x, item)? {
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    }
+
+    /// `a op b` for the binary operators.
+    pub fn binop(&mut self, op: BinOp, a: &Value, b: &Value) -> PyResult<Value> {
+        if let Some(v) = numeric_binop(op, a, b)? {
+            return Ok(v);
+        }
+        if let Some(v) = self.sequence_binop(op, a, b)? {
+            return Ok(v);
+        }
+        let (name, rname, _) = binop_dunders(op);
+        if let Some(r) = self.call_dunder_opt(a, name, b)? {
+            return Ok(r);
+        }
+        if let Some(r) = self.call_dunder_opt(b, rname, a)? {
+            return Ok(r);
+        }
+        Err(self.binop_error(op, a, b))
+    }
+
+    /// `a op= b`: in place where the type supports it.
+    pub fn inplace_binop(&mut self, op: BinOp, a: &Value, b: &Value) -> PyResult<Value> {
+        match (op, a) {
+            (BinOp::Add, Value::List(l)) => {
+                let items = self.collect(b)?;
+                l.borrow_mut().extend(items);
+                return Ok(a.clone());
+            }
+            (BinOp::Mul, Value::List(l)) => {
+                if let Value::Int(n) = b {
+                    let mut v = l.borrow_mut();
+                    let orig = v.clone();
+                    v.clear();
+                    for _ in 0..(*n).max(0) {
+                        v.extend(orig.iter().cloned());
+                    }
+                    return Ok(a.clone());
+                }
+            }
+            (BinOp::BitOr, Value::Set(s)) => {
+                if let Value::Set(_) | Value::FrozenSet(_) = b {
+                    for k in set_keys(b) {
+                        s.borrow_mut().insert(k);
+                    }
+                    return Ok(a.clone());
+                }
+            }
+            (BinOp::BitOr, Value::Dict(d)) => {
+                if let Value::Dict(o) = b {
+                    let items: Vec<_> = o
+                        .borrow()
+                        .map
+                        .iter()
+                        .map(|(k, v)| (k.clone(), v.clone()))
+                        .collect();
+                    for (k, v) in items {
+                        d.borrow_mut().insert(k, v);
+                    }
+                    return Ok(a.clone());
+                }
+            }
+            (_, Value::Instance(_)) => {
+                let (_, _, iname) = binop_dunders(op);
+                if let Some(r) = self.call_dunder_opt(a, iname, b)? {
+                    return Ok(r);
+                }
+            }
+            _ => {}
+        }
+        self.binop(op, a, b).map_err(|e| {
+            if e.is("TypeError") && numeric_binop(op, a, b).ok().flatten().is_none() {
+                let msg = crate::interp::repr::exc_message(&e);
+                if msg.starts_with("unsupported operand") {
+                    return type_error(format!(
+                        "unsupported operand type(s) for {}=: '{}' and '{}'",
+                        binop_symbol(op),
+                        self.type_name(a),
+                        self.type_name(b)
+                    ));
+                }
+            }
+            e
+        })
+    }
+
+    fn binop_error(&self, op: BinOp, a: &Value, b: &Value) -> Exc {
+        let (ta, tb) = (self.type_name(a), self.type_name(b));
+        match (op, a) {
+            (BinOp::Add, Value::Str(_)) => {
+                return type_error(format!("can only concatenate str (not \"{}\") to str", tb))
+            }
+            (BinOp::Add, Value::List(_)) => {
+                return type_error(format!(
+                    "can only concatenate list (not \"{}\") to list",
+                    tb
+                ))
+            }
+            (BinOp::Add, Value::Tuple(_)) => {
+                return type_error(format!(
+                    "can only concatenate tuple (not \"{}\") to tuple",
+                    tb
+                ))
+            }
+            (BinOp::Mul, Value::Str(_) | Value::List(_) | Value::Tuple(_))
+                if !matches!(b, Value::Int(_)) =>
+            {
+                return type_error(format!(
+                    "can't multiply sequence by non-int of type '{}'",
+                    tb
+                ))
+            }
+            _ => {}
+        }
+        if op == BinOp::Mul && matches!(b, Value::Str(_) | Value::List(_) | Value::Tuple(_)) {
+            return type_error(format!(
+                "can't multiply sequence by non-int of type '{}'",
+                ta
+            ));
+        }
+        if op == BinOp::Pow {
+            return type_error(format!(
+                "unsupported operand type(s) for ** or pow(): '{}' and '{}'",
+                ta, tb
+            ));
+        }
+        type_error(format!(
+            "unsupported operand type(s) for {}: '{}' and '{}'",
+            binop_symbol(op),
+            ta,
+            tb
+        ))
+    }
+
+    fn sequence_binop(&mut self, op: BinOp, a: &Value, b: &Value) -> PyResult<Option<Value>> {
+        Ok(Some(match (op, a, b) {
+            (BinOp::Add, Value::Str(x), Value::Str(y)) => {
+                let mut s = String::with_capacity(x.len_bytes() + y.len_bytes());
+                s.push_str(x.as_str());
+                s.push_str(y.as_str());
+                Value::string(s)
+            }
+            (BinOp::Add, Value::List(x), Value::List(y)) => {
+                let mut v = x.borrow().clone();
+                v.extend(y.borrow().iter().cloned());
+                Value::list(v)
+            }
+            (BinOp::Add, Value::Tuple(x), Value::Tuple(y)) => {
+                let mut v = (**x).clone();
+                v.extend(y.iter().cloned());
+                Value::tuple(v)
+            }
+            (BinOp::Add, Value::Bytes(x), Value::Bytes(y)) => {
+                let mut v = (**x).clone();
+                v.extend(y.iter());
+                Value::Bytes(Rc::new(v))
+            }
+            (
+                BinOp::Mul,
+                Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_),
+                Value::Int(_) | Value::Bool(_),
+            ) => return self.repeat(a, b).map(Some),
+            (
+                BinOp::Mul,
+                Value::Int(_) | Value::Bool(_),
+                Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_),
+            ) => return self.repeat(b, a).map(Some),
+            (BinOp::Mod, Value::Str(f), _) => {
+                let r = crate::builtins::percent::percent_format(self, f.as_str(), b)?;
+                Value::string(r)
+            }
+            (
+                BinOp::Sub | BinOp::BitOr | BinOp::BitAnd | BinOp::BitXor,
+                Value::Set(_) | Value::FrozenSet(_),
+                Value::Set(_) | Value::FrozenSet(_),
+            ) => {
+                let (x, y) = (set_keys(a), set_keys(b));
+                let mut ys = crate::value::PySet::new();
+                for k in &y {
+                    ys.insert(k.clone());
+                }
+                let mut xs = crate::value::PySet::new();
+                for k in &x {
+                    xs.insert(k.clone());
+                }
+                let mut out = crate::value::PySet::new();
+                match op {
+                    BinOp::Sub => x.into_iter().filter(|k| !ys.contains(k)).for_each(|k| {
+                        out.insert(k);
+                    }),
+                    BinOp::BitAnd => x.into_iter().filter(|k| ys.contains(k)).for_each(|k| {
+                        out.insert(k);
+                    }),
+                    BinOp::BitOr => x.into_iter().chain(y).for_each(|k| {
+                        out.insert(k);
+                    }),
+                    _ => x
+                        .into_iter()
+                        .filter(|k| !ys.contains(k))
+                        .chain(y.into_iter().filter(|k| !xs.contains(k)))
+                        .for_each(|k| {
+                            out.insert(k);
+                        }),
+                }
+                if let Value::FrozenSet(_) = a {
+                    Value::FrozenSet(Rc::new(out))
+                } else {
+                    Value::Set(Rc::new(std::cell::RefCell::new(out)))
+                }
+            }
+            (BinOp::BitOr, Value::Dict(x), Value::Dict(y)) => {
+                let mut d = x.borrow().clone();
+                for (k, v) in y.borrow().map.iter() {
+                    d.insert(k.clone(), v.clone());
+                }
+                Value::dict(d)
+            }
+            _ => return Ok(None),
+        }))
+    }
+
+    fn repeat(&mut self, seq: &Value, n: &Value) -> PyResult<Value> {
+        let n = match n {
+            Value::Int(i) => (*i).max(0) as usize,
+            Value::Bool(b) => *b as usize,
+            _ => 0,
+        };
+        Ok(match seq {
+            Value::Str(s) => {
+                if s.len_bytes().saturating_mul(n) > 1 << 34 {
+                    return Err(exc_msg("MemoryError", ""));
+                }
+                Value::string(s.as_str().repeat(n))
+            }
+            Value::List(l) => {
+                let l = l.borrow();
+                let mut v = Vec::with_capacity(l.len() * n);
+                for _ in 0..n {
+                    v.extend(l.iter().cloned());
+                }
+                Value::list(v)
+            }
+            Value::Tuple(t) => {
+                let mut v = Vec::with_capacity(t.len() * n);
+                for _ in 0..n {
+                    v.extend(t.iter().cloned());
+                }
+                Value::tuple(v)
+            }
+            Value::Bytes(b) => Value::Bytes(Rc::new(b.repeat(n))),
+            _ => unreachable!("repeat is only called on sequences"),
+        })
+    }
+}
+
+/// The keys of a set or frozenset, in iteration order.
+pub fn set_keys(v: &Value) -> Vec<HKey> {
+    match v {
+        Value::Set(s) => s.borrow().iter().cloned().collect(),
+        Value::FrozenSet(s) => s.iter().cloned().collect(),
+        _ => Vec::new(),
+    }
+}

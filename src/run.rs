@@ -1,0 +1,245 @@
+// Running programs: parse, resolve, execute on a large stack, and report what escaped.
+
+use crate::interp::err::*;
+use crate::interp::{Flow, Frame, Interp, PyResult};
+use crate::syntax::ast::{Module, Span};
+use crate::value::{ModuleObj, Value};
+use corosensei::stack::{DefaultStack, Stack};
+use corosensei::Coroutine;
+use std::rc::Rc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// Stack for the main program: deep recursion fails with RecursionError, not a crash.
+const MAIN_STACK: usize = 256 * 1024 * 1024;
+
+static INTERRUPTED: AtomicBool = AtomicBool::new(false);
+
+extern "C" fn on_sigint(_: libc::c_int) {
+    INTERRUPTED.store(true, Ordering::Relaxed);
+}
+
+pub fn install_signal_handlers() {
+    unsafe {
+        libc::signal(
+            libc::SIGINT,
+            on_sigint as extern "C" fn(libc::c_int) as libc::sighandler_t,
+        );
+        libc::signal(libc::SIGPIPE, libc::SIG_IGN);
+    }
+}
+
+/// A syntax or scope error found before running, with where it is.
+pub struct CompileError {
+    pub kind: &'static str,
+    pub message: String,
+    pub span: Span,
+    pub label: String,
+}
+
+/// Parses and resolves `text` for `module`; the tree lives as long as the process.
+pub fn compile(text: &str, module: &ModuleObj) -> Result<&'static Module, CompileError> {
+    let mut m = crate::syntax::parse_module(text).map_err(|e| CompileError {
+        kind: e.kind.name(),
+        message: e.message.clone(),
+        span: e.span,
+        label: e.label.clone(),
+    })?;
+    crate::compile::resolve::resolve_module(&mut m, module).map_err(|e| CompileError {
+        kind: "SyntaxError",
+        message: e.message.clone(),
+        span: e.span,
+        label: e.message,
+    })?;
+    Ok(Box::leak(Box::new(m)))
+}
+
+impl Interp {
+    pub fn check_signals(&mut self) -> PyResult<()> {
+        if INTERRUPTED.load(Ordering::Relaxed) {
+            INTERRUPTED.store(false, Ordering::Relaxed);
+            return Err(new_exception(
+                crate::interp::types::types().exc("KeyboardInterrupt"),
+                vec![],
+            ));
+        }
+        Ok(())
+    }
+
+    /// Compiles and runs module code in `module`'s namespace.
+    pub fn run_module_text(&mut self, module: &Rc<ModuleObj>, text: &str) -> PyResult<()> {
+        let tree = match compile(text, module) {
+            Ok(t) => t,
+            Err(e) => {
+                let exc = exc_msg(e.kind, e.message.clone());
+                let (line, col) = crate::diag::line_col(text, e.span.start as usize);
+                let _ = (line, col);
+                return Err(exc);
+            }
+        };
+        self.exec_module(module, tree)
+    }
+
+    pub fn exec_module(&mut self, module: &Rc<ModuleObj>, tree: &'static Module) -> PyResult<()> {
+        let mut frame = Frame {
+            locals: Vec::new(),
+            closure: Rc::from(Vec::new()),
+            module: module.clone(),
+            class_ns: None,
+            name: "<module>".into(),
+            cur: Span::default(),
+            gen: None,
+            code: None,
+        };
+        self.depth += 1;
+        let r = self.exec_block(&mut frame, &tree.body);
+        self.depth -= 1;
+        match r {
+            Ok(Flow::Normal) | Ok(_) => Ok(()),
+            Err(e) => {
+                e.push_trace(crate::interp::object_trace(&frame));
+                Err(e)
+            }
+        }
+    }
+
+    /// Formats an uncaught exception as Python's traceback (with chained causes).
+    pub fn format_exception(&mut self, e: &Exc) -> String {
+        let mut out = String::new();
+        let (cause, context, suppress) = {
+            let st = e.state();
+            (st.cause.clone(), st.context.clone(), st.suppress_context)
+        };
+        if let Some(c) = cause.as_ref().and_then(Exc::from_value) {
+            out.push_str(&self.format_exception(&c));
+            out.push_str(
+                "\nThe above exception was the direct cause of the following exception:\n\n",
+            );
+        } else if let (false, Some(c)) = (suppress, context.as_ref().and_then(Exc::from_value)) {
+            out.push_str(&self.format_exception(&c));
+            out.push_str(
+                "\nDuring handling of the above exception, another exception occurred:\n\n",
+            );
+        }
+        let trace = e.state().traceback.clone();
+        if !trace.is_empty() {
+            out.push_str("Traceback (most recent call last):\n");
+            for t in trace.iter().rev() {
+                let src = &self.sources[t.source as usize];
+                let (line, _) = crate::diag::line_col(&src.text, t.span.start as usize);
+                out.push_str(&format!(
+                    "  File \"{}\", line {}, in {}\n",
+                    src.path, line, t.func
+                ));
+                if let Some(text) = src.text.lines().nth(line - 1) {
+                    let trimmed = text.trim();
+                    if !trimmed.is_empty() {
+                        out.push_str(&format!("    {}\n", trimmed));
+                    }
+                }
+            }
+        }
+        out.push_str(&self.exception_line(e));
+        out.push('\n');
+        out
+    }
+
+    /// The last line of a traceback: `KeyError: 'quantity'`.
+    pub fn exception_line(&mut self, e: &Exc) -> String {
+        let cls = e.class();
+        let name = if &*cls.module == "builtins" || &*cls.module == "__main__" {
+            cls.qualname.to_string()
+        } else {
+            format!("{}.{}", cls.module, cls.qualname)
+        };
+        let msg = self.str(&e.value()).unwrap_or_default();
+        if msg.is_empty() {
+            name
+        } else {
+            format!("{}: {}", name, msg)
+        }
+    }
+
+    /// The exit status for an exception that ended the program, printing what
+    /// Python prints (nothing for a clean SystemExit).
+    pub fn exit_status(&mut self, e: &Exc) -> i32 {
+        if e.is("SystemExit") {
+            let args = e.args();
+            return match args.first() {
+                None | Some(Value::None) => 0,
+                Some(Value::Int(i)) => *i as i32,
+                Some(Value::Bool(b)) => *b as i32,
+                Some(other) => {
+                    let s = self.str(other).unwrap_or_default();
+                    let _ = crate::output::write_stderr(format!("{}\n", s).as_bytes());
+                    1
+                }
+            };
+        }
+        let text = self.format_exception(e);
+        let _ = crate::output::write_stderr(text.as_bytes());
+        1
+    }
+}
+
+/// Runs `f` on a large stack so deep recursion is caught by the interpreter's
+/// own limit instead of overflowing the thread's stack.
+pub fn on_big_stack<R: 'static>(
+    interp: &mut Interp,
+    f: impl FnOnce(&mut Interp) -> R + 'static,
+) -> R {
+    let stack = match DefaultStack::new(MAIN_STACK) {
+        Ok(s) => s,
+        Err(_) => return f(interp),
+    };
+    interp.stack_limit = stack.limit().get();
+    let ptr = interp as *mut Interp;
+    let mut co = Coroutine::with_stack(stack, move |_: &corosensei::Yielder<(), ()>, ()| {
+        // SAFETY: the caller is suspended in `resume` while this runs.
+        f(unsafe { &mut *ptr })
+    });
+    match co.resume(()) {
+        corosensei::CoroutineResult::Return(r) => r,
+        corosensei::CoroutineResult::Yield(()) => unreachable!("the main coroutine never yields"),
+    }
+}
+
+/// Runs a whole program as `__main__`; returns the process exit status.
+pub fn run_main(interp: &mut Interp, path: &str, text: &str, color: bool) -> i32 {
+    let source = interp.add_source(path, text);
+    let module = Rc::new(ModuleObj::new("__main__", source));
+    module.set(interp.sym.name, Value::str("__main__"));
+    module.set(interp.sym.file, Value::str(path));
+    module.set(
+        interp.sym.builtins,
+        Value::Module(interp.builtins_module.clone()),
+    );
+    interp
+        .modules
+        .insert("__main__".into(), Value::Module(module.clone()));
+    let tree = match compile(text, &module) {
+        Ok(t) => t,
+        Err(e) => {
+            let err = crate::syntax::error::SyntaxError {
+                kind: match e.kind {
+                    "IndentationError" => crate::syntax::error::SyntaxErrorKind::Indentation,
+                    "TabError" => crate::syntax::error::SyntaxErrorKind::Tab,
+                    _ => crate::syntax::error::SyntaxErrorKind::Syntax,
+                },
+                message: e.message,
+                span: e.span,
+                label: e.label,
+            };
+            let report = crate::diag::render_syntax_error(path, text, &err, color);
+            let _ = crate::output::write_stderr(report.as_bytes());
+            return 1;
+        }
+    };
+    let status = on_big_stack(interp, move |interp| {
+        match interp.exec_module(&module, tree) {
+            Ok(()) => 0,
+            Err(e) => interp.exit_status(&e),
+        }
+    });
+    let _ = crate::output::flush_stdout();
+    status
+}

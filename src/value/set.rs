@@ -1,0 +1,225 @@
+// Python `set` and `frozenset`: a hash set that iterates in CPython's order.
+//
+// CPython's set is an open-addressing table whose iteration order follows slot order;
+// programs print sets of small ints in that order, so the table is reproduced here:
+// the same sizes, probe sequence (linear probes, then perturbation) and growth.
+
+use super::dict::HKey;
+
+const LINEAR_PROBES: usize = 9;
+const PERTURB_SHIFT: u32 = 5;
+const MIN_SIZE: usize = 8;
+
+#[derive(Clone)]
+enum Slot {
+    Empty,
+    Dummy,
+    Full(HKey),
+}
+
+#[derive(Clone)]
+pub struct PySet {
+    table: Vec<Slot>,
+    /// Active entries.
+    used: usize,
+    /// Active plus dummy entries.
+    fill: usize,
+    /// CPython's `finger` for `pop()`.
+    finger: usize,
+}
+
+impl Default for PySet {
+    fn default() -> Self {
+        PySet::new()
+    }
+}
+
+impl PySet {
+    pub fn new() -> PySet {
+        PySet {
+            table: vec![Slot::Empty; MIN_SIZE],
+            used: 0,
+            fill: 0,
+            finger: 0,
+        }
+    }
+    pub fn len(&self) -> usize {
+        self.used
+    }
+    pub fn is_empty(&self) -> bool {
+        self.used == 0
+    }
+    fn mask(&self) -> usize {
+        self.table.len() - 1
+    }
+
+    /// Index of the slot holding `key`, or None.
+    fn find(&self, key: &HKey) -> Option<usize> {
+        let mask = self.mask();
+        let hash = key.hash as u64;
+        let mut perturb = hash;
+        let mut i = (hash as usize) & mask;
+        loop {
+            let probes = if i + LINEAR_PROBES <= mask {
+                LINEAR_PROBES
+            } else {
+                0
+            };
+            for j in i..=i + probes {
+                match &self.table[j] {
+                    Slot::Empty => return None,
+                    Slot::Full(k) if k == key => return Some(j),
+                    _ => {}
+                }
+            }
+            perturb >>= PERTURB_SHIFT;
+            i = ((i as u64)
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb) as usize)
+                & mask;
+        }
+    }
+
+    pub fn contains(&self, key: &HKey) -> bool {
+        self.find(key).is_some()
+    }
+
+    /// Adds `key`; returns false when it was already present.
+    pub fn insert(&mut self, key: HKey) -> bool {
+        let mask = self.mask();
+        let hash = key.hash as u64;
+        let mut perturb = hash;
+        let mut i = (hash as usize) & mask;
+        let mut freeslot: Option<usize> = None;
+        loop {
+            let probes = if i + LINEAR_PROBES <= mask {
+                LINEAR_PROBES
+            } else {
+                0
+            };
+            for j in i..=i + probes {
+                match &self.table[j] {
+                    Slot::Empty => {
+                        let at = freeslot.unwrap_or(j);
+                        if freeslot.is_none() {
+                            self.fill += 1;
+                        }
+                        self.table[at] = Slot::Full(key);
+                        self.used += 1;
+                        if self.fill * 5 >= mask * 3 {
+                            self.resize(if self.used > 50000 {
+                                self.used * 2
+                            } else {
+                                self.used * 4
+                            });
+                        }
+                        return true;
+                    }
+                    Slot::Full(k) if k == &key => return false,
+                    Slot::Dummy if freeslot.is_none() => freeslot = Some(j),
+                    _ => {}
+                }
+            }
+            perturb >>= PERTURB_SHIFT;
+            i = ((i as u64)
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb) as usize)
+                & mask;
+        }
+    }
+
+    fn resize(&mut self, minused: usize) {
+        let mut newsize = MIN_SIZE;
+        while newsize <= minused {
+            newsize <<= 1;
+        }
+        let old = std::mem::replace(&mut self.table, vec![Slot::Empty; newsize]);
+        self.fill = self.used;
+        let mask = newsize - 1;
+        for slot in old {
+            if let Slot::Full(k) = slot {
+                // Insert into a clean table: no dummies, no duplicates.
+                let hash = k.hash as u64;
+                let mut perturb = hash;
+                let mut i = (hash as usize) & mask;
+                'outer: loop {
+                    let probes = if i + LINEAR_PROBES <= mask {
+                        LINEAR_PROBES
+                    } else {
+                        0
+                    };
+                    for j in i..=i + probes {
+                        if let Slot::Empty = self.table[j] {
+                            self.table[j] = Slot::Full(k);
+                            break 'outer;
+                        }
+                    }
+                    perturb >>= PERTURB_SHIFT;
+                    i = ((i as u64)
+                        .wrapping_mul(5)
+                        .wrapping_add(1)
+                        .wrapping_add(perturb) as usize)
+                        & mask;
+                }
+            }
+        }
+    }
+
+    pub fn remove(&mut self, key: &HKey) -> bool {
+        match self.find(key) {
+            Some(j) => {
+                self.table[j] = Slot::Dummy;
+                self.used -= 1;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Removes and returns an arbitrary element, as CPython's `set.pop` picks it.
+    pub fn pop(&mut self) -> Option<HKey> {
+        if self.used == 0 {
+            return None;
+        }
+        let mask = self.mask();
+        let mut i = self.finger & mask;
+        loop {
+            if let Slot::Full(_) = self.table[i] {
+                break;
+            }
+            i = (i + 1) & mask;
+        }
+        let slot = std::mem::replace(&mut self.table[i], Slot::Dummy);
+        self.used -= 1;
+        self.finger = i + 1;
+        match slot {
+            Slot::Full(k) => Some(k),
+            _ => None,
+        }
+    }
+
+    pub fn clear(&mut self) {
+        *self = PySet::new();
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &HKey> {
+        self.table.iter().filter_map(|s| match s {
+            Slot::Full(k) => Some(k),
+            _ => None,
+        })
+    }
+
+    /// The element at table position `pos` or later, for iterators that survive
+    /// between calls; returns the element and the next position.
+    pub fn next_from(&self, mut pos: usize) -> Option<(&HKey, usize)> {
+        while pos < self.table.len() {
+            if let Slot::Full(k) = &self.table[pos] {
+                return Some((k, pos + 1));
+            }
+            pos += 1;
+        }
+        None
+    }
+}
