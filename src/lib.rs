@@ -8,6 +8,7 @@ pub mod intern;
 pub mod interp;
 pub mod methods;
 pub mod modules;
+pub mod mp;
 pub mod output;
 pub mod random_core;
 pub mod run;

@@ -18,14 +18,22 @@ extern "C" fn on_sigint(_: libc::c_int) {
     INTERRUPTED.store(true, Ordering::Relaxed);
 }
 
+/// SIGINT sets a flag the evaluator turns into KeyboardInterrupt; no SA_RESTART, so
+/// a blocking wait returns at once to notice it.
 pub fn install_signal_handlers() {
     unsafe {
-        libc::signal(
-            libc::SIGINT,
-            on_sigint as extern "C" fn(libc::c_int) as libc::sighandler_t,
-        );
+        let mut sa: libc::sigaction = std::mem::zeroed();
+        sa.sa_sigaction = on_sigint as extern "C" fn(libc::c_int) as libc::sighandler_t;
+        libc::sigemptyset(&mut sa.sa_mask);
+        sa.sa_flags = 0;
+        libc::sigaction(libc::SIGINT, &sa, std::ptr::null_mut());
         libc::signal(libc::SIGPIPE, libc::SIG_IGN);
     }
+}
+
+/// In a new child: forget a Ctrl-C that reached the parent before the fork.
+pub fn child_signal_setup() {
+    INTERRUPTED.store(false, Ordering::Relaxed);
 }
 
 /// A syntax or scope error found before running, with where it is.
@@ -70,9 +78,12 @@ impl Interp {
         let tree = match compile(text, module) {
             Ok(t) => t,
             Err(e) => {
-                let exc = exc_msg(e.kind, e.message.clone());
-                let (line, col) = crate::diag::line_col(text, e.span.start as usize);
-                let _ = (line, col);
+                let (line, _) = crate::diag::line_col(text, e.span.start as usize);
+                let path = match module.get(self.sym.file) {
+                    Some(Value::Str(p)) => p.as_str().to_string(),
+                    _ => module.name.to_string(),
+                };
+                let exc = exc_msg(e.kind, format!("{} ({}, line {})", e.message, path, line));
                 return Err(exc);
             }
         };
@@ -89,6 +100,7 @@ impl Interp {
             cur: Span::default(),
             gen: None,
             code: None,
+            id: crate::interp::next_frame_id(),
         };
         self.depth += 1;
         let r = self.exec_block(&mut frame, &tree.body);
@@ -96,8 +108,18 @@ impl Interp {
         match r {
             Ok(Flow::Normal) | Ok(_) => Ok(()),
             Err(e) => {
-                e.push_trace(crate::interp::object_trace(&frame));
+                crate::interp::add_trace(&e, &frame);
                 Err(e)
+            }
+        }
+    }
+
+    /// Runs the registered exit hooks, last first; their errors are reported, not raised.
+    pub fn run_exit_hooks(&mut self) {
+        while let Some(h) = self.exit_hooks.pop() {
+            if let Err(e) = self.call(&h, vec![], vec![]) {
+                let text = self.format_exception(&e);
+                let _ = crate::output::write_stderr(text.as_bytes());
             }
         }
     }
@@ -235,10 +257,15 @@ pub fn run_main(interp: &mut Interp, path: &str, text: &str, color: bool) -> i32
         }
     };
     let status = on_big_stack(interp, move |interp| {
-        match interp.exec_module(&module, tree) {
+        let status = match interp.exec_module(&module, tree) {
             Ok(()) => 0,
-            Err(e) => interp.exit_status(&e),
-        }
+            Err(e) => {
+                interp.interrupted_exit = e.is("KeyboardInterrupt");
+                interp.exit_status(&e)
+            }
+        };
+        interp.run_exit_hooks();
+        status
     });
     let _ = crate::output::flush_stdout();
     status

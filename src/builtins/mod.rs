@@ -96,6 +96,7 @@ pub fn install(interp: &mut Interp) {
         ("dir", f::dir),
         ("exit", f::exit),
         ("quit", f::exit),
+        ("spawn", crate::mp::process::spawn),
     ];
     for (name, func) in funcs {
         interp.set_builtin(name, native(name, *func));

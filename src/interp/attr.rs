@@ -174,6 +174,23 @@ impl Interp {
                 "__context__" => Some(st.context.clone().unwrap_or(Value::None)),
                 "__suppress_context__" => Some(Value::Bool(st.suppress_context)),
                 "__traceback__" => Some(Value::None),
+                "code" if inst.class().is_subclass(&types().exc("SystemExit")) => {
+                    Some(st.args.first().cloned().unwrap_or(Value::None))
+                }
+                "value" if inst.class().is_subclass(&types().exc("StopIteration")) => {
+                    Some(st.args.first().cloned().unwrap_or(Value::None))
+                }
+                "errno" | "strerror" if inst.class().is_subclass(&types().exc("OSError")) => {
+                    let i = if n == "errno" { 0 } else { 1 };
+                    Some(if st.args.len() >= 2 {
+                        st.args[i].clone()
+                    } else {
+                        Value::None
+                    })
+                }
+                "filename" if inst.class().is_subclass(&types().exc("OSError")) => {
+                    Some(st.args.get(2).cloned().unwrap_or(Value::None))
+                }
                 _ => None,
             });
         }

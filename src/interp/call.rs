@@ -109,6 +109,7 @@ impl Interp {
             cur: def.span,
             gen: None,
             code: Some(def),
+            id: crate::interp::next_frame_id(),
         };
         if scope.is_generator {
             return Ok(self.make_generator_from(frame, func));
@@ -136,7 +137,7 @@ impl Interp {
             Ok(Flow::Return(v)) => Ok(v),
             Ok(_) => Ok(Value::None),
             Err(e) => {
-                e.push_trace(super::object_trace(&frame));
+                super::add_trace(&e, &frame);
                 Err(e)
             }
         }

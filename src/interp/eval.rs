@@ -639,6 +639,7 @@ impl Interp {
             cur: f.cur,
             gen: None,
             code: None,
+            id: crate::interp::next_frame_id(),
         };
         frame.locals[0] = first_iter;
         for &c in &scope.cells {

@@ -326,6 +326,11 @@ impl Interp {
         finalbody: &'static [Stmt],
     ) -> PyResult<Flow> {
         let mut result = self.exec_block(f, body);
+        if let Err(exc) = &result {
+            // Where the exception passed through this frame, before handlers or
+            // `finally` move on (the catching frame is part of the traceback).
+            super::add_trace(exc, f);
+        }
         if let Err(exc) = result {
             result = Err(exc.clone());
             for h in handlers {
@@ -570,6 +575,7 @@ impl Interp {
             cur: def.span,
             gen: None,
             code: None,
+            id: crate::interp::next_frame_id(),
         };
         let class_cell = def.scope.class_cell.map(|slot| {
             let c = Rc::new(RefCell::new(Value::Undef));
@@ -580,7 +586,7 @@ impl Interp {
         let r = self.exec_block(&mut frame, &def.body);
         self.depth -= 1;
         if let Err(e) = r {
-            e.push_trace(super::object_trace(&frame));
+            super::add_trace(&e, &frame);
             return Err(e);
         }
         let ns = Rc::try_unwrap(ns)

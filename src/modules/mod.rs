@@ -7,7 +7,10 @@ use crate::value::{ModuleObj, Value};
 use std::rc::Rc;
 
 /// Modules written in the dialect, embedded in the binary.
-const EMBEDDED: &[(&str, &str)] = &[];
+const EMBEDDED: &[(&str, &str)] = &[(
+    "multiprocessing",
+    include_str!("../../stdlib/multiprocessing.py"),
+)];
 
 impl Interp {
     /// `import name` (dotted): the module object, loading it on first use.
@@ -26,6 +29,24 @@ impl Interp {
             let text =
                 std::fs::read_to_string(&path).map_err(crate::builtins::functions::io_error)?;
             return self.load_module_source(name, &path, &text);
+        }
+        Err(exc_msg(
+            "ModuleNotFoundError",
+            format!("No module named '{}'", name),
+        ))
+    }
+
+    /// Imports a module from Rust code (no importing frame needed).
+    pub fn import_module_by_name(&mut self, name: &str) -> PyResult<Value> {
+        if let Some(m) = self.modules.get(name) {
+            return Ok(m.clone());
+        }
+        if let Some(m) = self.builtin_module(name)? {
+            self.modules.insert(name.into(), m.clone());
+            return Ok(m);
+        }
+        if let Some((_, src)) = EMBEDDED.iter().find(|(n, _)| *n == name) {
+            return self.load_module_source(name, &format!("<{}>", name), src);
         }
         Err(exc_msg(
             "ModuleNotFoundError",
@@ -111,6 +132,7 @@ impl Interp {
     fn builtin_module(&mut self, name: &str) -> PyResult<Option<Value>> {
         Ok(match name {
             "builtins" => Some(Value::Module(self.builtins_module.clone())),
+            "_mp" => Some(crate::mp::create_module(self)),
             _ => None,
         })
     }

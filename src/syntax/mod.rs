@@ -12,6 +12,15 @@ pub use layout::needs_more_input;
 
 /// Parses a whole module.
 pub fn parse_module(source: &str) -> Result<ast::Module, error::SyntaxError> {
+    // The parser probes the stack it runs on; give it a fresh segment whose bounds
+    // are known, since the interpreter itself runs on coroutine stacks.
+    stacker::grow(PARSE_STACK, || parse_module_here(source))
+}
+
+/// Stack for one parse: deep nesting is limited well before this is used up.
+const PARSE_STACK: usize = 32 * 1024 * 1024;
+
+fn parse_module_here(source: &str) -> Result<ast::Module, error::SyntaxError> {
     let layout = layout::layout(source);
     let parsed = parser::parse_body(&layout);
     // A lexical error stops the text before its logical line; an error the parser

@@ -1,0 +1,151 @@
+// The one blocking wait of the runtime. Every wait (join, sleep, lock, queue, pipe,
+// barrier, ...) comes here, saying what it waits for and until when, so deadlock
+// detection, tracing and a deterministic scheduler have one place to plug in.
+
+use crate::interp::{Interp, PyResult};
+use std::os::unix::io::RawFd;
+use std::sync::atomic::AtomicU32;
+use std::time::{Duration, Instant};
+
+/// What a process is waiting on.
+pub enum WaitOn<'a> {
+    /// Nothing: only the deadline ends the wait (`time.sleep`).
+    Sleep,
+    /// A file descriptor becoming readable (a child's sentinel, a pipe, a queue).
+    Readable(RawFd),
+    /// A file descriptor becoming writable (a full pipe).
+    Writable(RawFd),
+    /// A futex word in shared memory changing from `expected`.
+    Futex { word: &'a AtomicU32, expected: u32 },
+}
+
+/// A request to wait.
+pub struct Wait<'a> {
+    /// What the script is doing, in its words: "join", "sleep", "Lock.acquire", ...
+    pub what: &'static str,
+    pub on: WaitOn<'a>,
+    /// None waits forever.
+    pub deadline: Option<Instant>,
+}
+
+#[derive(Debug, PartialEq, Eq, Clone, Copy)]
+pub enum Woken {
+    /// The awaited thing may have happened: the caller re-checks its condition.
+    Ready,
+    TimedOut,
+}
+
+/// The deadline `timeout` seconds from now (None or negative-free as Python allows).
+pub fn deadline(timeout: Option<f64>) -> Option<Instant> {
+    timeout.map(|t| Instant::now() + Duration::from_secs_f64(t.max(0.0)))
+}
+
+fn timespec(d: Duration) -> libc::timespec {
+    libc::timespec {
+        tv_sec: d.as_secs() as libc::time_t,
+        tv_nsec: d.subsec_nanos() as libc::c_long,
+    }
+}
+
+/// Blocks until `w` is satisfied, its deadline passes, or a signal turns into a
+/// Python exception (KeyboardInterrupt). Output is flushed first, so what a process
+/// printed before it waited is visible before anything it waits for.
+pub fn wait(interp: &mut Interp, w: Wait) -> PyResult<Woken> {
+    let _ = crate::output::flush_stdout();
+    loop {
+        interp.check_signals()?;
+        let remaining = match w.deadline {
+            Some(d) => {
+                let now = Instant::now();
+                if now >= d {
+                    return Ok(Woken::TimedOut);
+                }
+                Some(d - now)
+            }
+            None => None,
+        };
+        let ts = remaining.map(timespec);
+        let tsp = ts
+            .as_ref()
+            .map_or(std::ptr::null(), |t| t as *const libc::timespec);
+        let r = match &w.on {
+            WaitOn::Sleep => match ts {
+                Some(t) => unsafe { libc::nanosleep(&t, std::ptr::null_mut()) },
+                None => unsafe { libc::pause() },
+            },
+            WaitOn::Readable(fd) | WaitOn::Writable(fd) => {
+                let events = if matches!(w.on, WaitOn::Readable(_)) {
+                    libc::POLLIN
+                } else {
+                    libc::POLLOUT
+                };
+                let mut p = libc::pollfd {
+                    fd: *fd,
+                    events,
+                    revents: 0,
+                };
+                let n = unsafe { libc::ppoll(&mut p, 1, tsp, std::ptr::null()) };
+                if n > 0 {
+                    return Ok(Woken::Ready);
+                }
+                n
+            }
+            WaitOn::Futex { word, expected } => {
+                let n = unsafe {
+                    libc::syscall(
+                        libc::SYS_futex,
+                        word.as_ptr(),
+                        libc::FUTEX_WAIT,
+                        *expected,
+                        tsp,
+                        std::ptr::null::<u32>(),
+                        0,
+                    )
+                };
+                if n == 0 {
+                    return Ok(Woken::Ready);
+                }
+                let e = std::io::Error::last_os_error().raw_os_error().unwrap_or(0);
+                if e == libc::EAGAIN {
+                    return Ok(Woken::Ready);
+                }
+                -1
+            }
+        };
+        if r == 0 && !matches!(w.on, WaitOn::Sleep) {
+            // ppoll timed out: loop to report TimedOut via the deadline check.
+            continue;
+        }
+        if r == 0 {
+            // nanosleep completed.
+            return Ok(Woken::TimedOut);
+        }
+        // Interrupted by a signal (EINTR) or a spurious wake: re-check and go on.
+    }
+}
+
+/// `time.sleep(secs)`.
+pub fn sleep(interp: &mut Interp, secs: f64) -> PyResult<()> {
+    let w = Wait {
+        what: "sleep",
+        on: WaitOn::Sleep,
+        deadline: deadline(Some(secs)),
+    };
+    wait(interp, w)?;
+    Ok(())
+}
+
+/// Wakes up to `n` processes waiting on a futex word.
+pub fn futex_wake(word: &AtomicU32, n: i32) {
+    unsafe {
+        libc::syscall(
+            libc::SYS_futex,
+            word.as_ptr(),
+            libc::FUTEX_WAKE,
+            n,
+            std::ptr::null::<libc::timespec>(),
+            std::ptr::null::<u32>(),
+            0,
+        );
+    }
+}

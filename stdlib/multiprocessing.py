@@ -1,0 +1,329 @@
+# multiprocessing: CPython's process API (fork start method) on spindle's primitives.
+#
+# A Process is a real forked OS process. `_mp` gives fork with a sentinel pipe per
+# child, waitpid, signals and the runtime's one blocking wait; everything CPython
+# does in helper threads happens here at the points where the program already waits.
+
+import _mp
+
+__all__ = ['Process', 'current_process', 'parent_process', 'active_children',
+           'cpu_count', 'ProcessError', 'BufferTooShort', 'TimeoutError',
+           'AuthenticationError']
+
+
+class ProcessError(Exception):
+    pass
+
+
+class BufferTooShort(ProcessError):
+    pass
+
+
+class TimeoutError(ProcessError):
+    pass
+
+
+class AuthenticationError(ProcessError):
+    pass
+
+
+_exitcode_to_name = {-1: 'SIGHUP', -2: 'SIGINT', -3: 'SIGQUIT', -6: 'SIGABRT',
+                     -9: 'SIGKILL', -11: 'SIGSEGV', -13: 'SIGPIPE', -14: 'SIGALRM',
+                     -15: 'SIGTERM'}
+
+
+def _join_identity(identity):
+    text = ''
+    for i in identity:
+        if text:
+            text += ':'
+        text += str(i)
+    return text
+
+
+class Process:
+    '''A process that runs `target(*args, **kwargs)`, or its own `run()`.'''
+
+    def __init__(self, group=None, target=None, name=None, args=(), kwargs={},
+                 *, daemon=None):
+        assert group is None, 'group argument must be None for now'
+        _counter[0] += 1
+        self._identity = _current_process._identity + (_counter[0],)
+        self._parent_pid = _mp._getpid()
+        self._parent_name = _current_process._name
+        self._pid = None
+        self._sentinel = None
+        self._exitcode = None
+        self._closed = False
+        self._target = target
+        self._args = tuple(args)
+        self._kwargs = dict(kwargs)
+        if name is None:
+            name = type(self).__name__ + '-' + _join_identity(self._identity)
+        self._name = name
+        self._daemonic = False
+        if daemon is not None:
+            self.daemon = daemon
+
+    def _check_closed(self):
+        if self._closed:
+            raise ValueError("process object is closed")
+
+    def run(self):
+        '''Runs the target; subclasses override this.'''
+        if self._target:
+            self._target(*self._args, **self._kwargs)
+
+    def start(self):
+        '''Starts the process: forks, and the child calls run().'''
+        self._check_closed()
+        assert self._pid is None, 'cannot start a process twice'
+        assert self._parent_pid == _mp._getpid(), \
+            'can only start a process object created by current process'
+        assert not _current_process._daemonic, \
+            'daemonic processes are not allowed to have children'
+        _cleanup()
+        pid, sentinel = _mp._fork()
+        if pid == 0:
+            _mp._exit_child(self._bootstrap())
+        self._pid = pid
+        self._sentinel = sentinel
+        _children[len(_children):] = [self]
+
+    def _bootstrap(self):
+        global _current_process, _parent_process
+        _children[:] = []
+        _counter[0] = 0
+        _parent_process = _ParentProcess(self._parent_name, self._parent_pid)
+        _current_process = self
+        exitcode = 1
+        try:
+            try:
+                self.run()
+                exitcode = 0
+            finally:
+                _exit_function()
+        except SystemExit as e:
+            if e.code is None:
+                exitcode = 0
+            elif isinstance(e.code, int):
+                exitcode = e.code
+            else:
+                _mp._write_stderr(str(e.code) + '\n')
+                exitcode = 1
+        except KeyboardInterrupt:
+            _mp._die_of_sigint()
+        except BaseException as e:
+            exitcode = 1
+            _mp._write_stderr('Process ' + self._name + ':\n')
+            _mp._print_exception(e)
+        return exitcode
+
+    def _reap(self, block):
+        code = _mp._waitpid(self._pid, block)
+        if code is not None:
+            self._exitcode = code
+            _mp._close_fd(self._sentinel)
+            _children[:] = [c for c in _children if c is not self]
+
+    def join(self, timeout=None):
+        '''Waits until the process ends, or `timeout` seconds pass.'''
+        self._check_closed()
+        assert self._parent_pid == _mp._getpid(), 'can only join a child process'
+        assert self._pid is not None, 'can only join a started process'
+        if self._exitcode is None:
+            if _mp._wait_sentinel(self._sentinel, timeout):
+                self._reap(True)
+
+    def is_alive(self):
+        self._check_closed()
+        if self is _current_process:
+            return True
+        assert self._parent_pid == _mp._getpid(), 'can only test a child process'
+        if self._pid is None:
+            return False
+        if self._exitcode is None:
+            self._reap(False)
+        return self._exitcode is None
+
+    def terminate(self):
+        '''Sends SIGTERM.'''
+        self._check_closed()
+        if self._pid is not None and self._exitcode is None:
+            _mp._kill(self._pid, 15)
+
+    def kill(self):
+        '''Sends SIGKILL.'''
+        self._check_closed()
+        if self._pid is not None and self._exitcode is None:
+            _mp._kill(self._pid, 9)
+
+    def close(self):
+        if self._pid is not None:
+            if self.exitcode is None:
+                raise ValueError("Cannot close a process while it is still running. "
+                                 "You should first call join() or terminate().")
+        self._closed = True
+
+    @property
+    def name(self):
+        return self._name
+
+    @name.setter
+    def name(self, name):
+        assert isinstance(name, str), 'name must be a string'
+        self._name = name
+
+    @property
+    def daemon(self):
+        return self._daemonic
+
+    @daemon.setter
+    def daemon(self, daemonic):
+        assert self._pid is None, 'process has already started'
+        self._daemonic = bool(daemonic)
+
+    @property
+    def exitcode(self):
+        self._check_closed()
+        if self._pid is None or self is _current_process:
+            return None
+        if self._exitcode is None:
+            self._reap(False)
+        return self._exitcode
+
+    @property
+    def ident(self):
+        self._check_closed()
+        if self is _current_process:
+            return _mp._getpid()
+        return self._pid
+
+    pid = ident
+
+    @property
+    def sentinel(self):
+        self._check_closed()
+        if self._sentinel is None:
+            raise ValueError("process not started")
+        return self._sentinel
+
+    @property
+    def authkey(self):
+        return b''
+
+    def __repr__(self):
+        exitcode = None
+        if self is _current_process:
+            status = 'started'
+        elif self._closed:
+            status = 'closed'
+        elif self._parent_pid != _mp._getpid():
+            status = 'unknown'
+        elif self._pid is None:
+            status = 'initial'
+        else:
+            exitcode = self.exitcode
+            status = 'stopped' if exitcode is not None else 'started'
+        info = type(self).__name__ + ' name=' + repr(self._name)
+        if self._pid is not None:
+            info += ' pid=' + str(self._pid)
+        info += ' parent=' + str(self._parent_pid) + ' ' + status
+        if exitcode is not None:
+            if exitcode in _exitcode_to_name:
+                exitcode = _exitcode_to_name[exitcode]
+            info += ' exitcode=' + str(exitcode)
+        if self._daemonic:
+            info += ' daemon'
+        return '<' + info + '>'
+
+
+class _MainProcess(Process):
+    def __init__(self):
+        self._identity = ()
+        self._name = 'MainProcess'
+        self._parent_pid = None
+        self._pid = None
+        self._sentinel = None
+        self._exitcode = None
+        self._closed = False
+        self._daemonic = False
+        self._target = None
+
+    def _check_closed(self):
+        pass
+
+
+class _ParentProcess(Process):
+    def __init__(self, name, pid):
+        self._identity = ()
+        self._name = name
+        self._pid = pid
+        self._parent_pid = None
+        self._sentinel = None
+        self._exitcode = None
+        self._closed = False
+        self._daemonic = False
+        self._target = None
+
+    def is_alive(self):
+        return _mp._getppid() == self._pid
+
+    @property
+    def ident(self):
+        return self._pid
+
+    pid = ident
+
+
+_current_process = _MainProcess()
+_parent_process = None
+_children = []
+_counter = [0]
+
+
+def current_process():
+    '''The Process object of the calling process.'''
+    return _current_process
+
+
+def parent_process():
+    '''The parent's Process object (None in the main process).'''
+    return _parent_process
+
+
+def _cleanup():
+    for p in list(_children):
+        p._reap(False)
+
+
+def active_children():
+    '''The children still running (finished ones are reaped).'''
+    _cleanup()
+    return list(_children)
+
+
+def cpu_count():
+    n = _mp.cpu_count()
+    if n is None:
+        raise NotImplementedError('cannot determine number of cpus')
+    return n
+
+
+def _exit_function():
+    # As CPython at exit: daemonic children are terminated, the others joined.
+    for p in active_children():
+        if p._daemonic:
+            p.terminate()
+    for p in active_children():
+        p.join()
+
+
+_mp._register_exit(_exit_function)
+
+
+def spawn(target, *args, **kwargs):
+    '''Starts `target(*args, **kwargs)` in a new process and returns it.'''
+    p = Process(target=target, args=args, kwargs=kwargs)
+    p.start()
+    return p
