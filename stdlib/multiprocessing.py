@@ -8,7 +8,26 @@ import _mp
 
 __all__ = ['Process', 'current_process', 'parent_process', 'active_children',
            'cpu_count', 'ProcessError', 'BufferTooShort', 'TimeoutError',
-           'AuthenticationError']
+           'AuthenticationError', 'Lock', 'RLock', 'Semaphore', 'BoundedSemaphore',
+           'Event', 'Condition', 'Barrier', 'Value', 'Array', 'RawValue', 'RawArray',
+           'Pipe', 'Queue', 'SimpleQueue', 'JoinableQueue']
+
+# Synchronization, shared memory and channels are native (shared memory + futexes).
+Lock = _mp.Lock
+RLock = _mp.RLock
+Semaphore = _mp.Semaphore
+BoundedSemaphore = _mp.BoundedSemaphore
+Event = _mp.Event
+Condition = _mp.Condition
+Barrier = _mp.Barrier
+Value = _mp.Value
+Array = _mp.Array
+RawValue = _mp.RawValue
+RawArray = _mp.RawArray
+Pipe = _mp.Pipe
+Queue = _mp.Queue
+SimpleQueue = _mp.SimpleQueue
+JoinableQueue = _mp.JoinableQueue
 
 
 class ProcessError(Exception):

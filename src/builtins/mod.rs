@@ -97,6 +97,13 @@ pub fn install(interp: &mut Interp) {
         ("exit", f::exit),
         ("quit", f::exit),
         ("spawn", crate::mp::process::spawn),
+        ("lock", crate::mp::sync::new_lock),
+        ("rlock", crate::mp::sync::new_rlock),
+        ("semaphore", crate::mp::sync::new_semaphore),
+        ("event", crate::mp::sync::new_event),
+        ("condition", crate::mp::sync::new_condition),
+        ("barrier", crate::mp::sync::new_barrier),
+        ("shared", crate::mp::sharedctypes::shared),
     ];
     for (name, func) in funcs {
         interp.set_builtin(name, native(name, *func));

@@ -763,6 +763,8 @@ impl Applier<'_> {
         self.qual.pop();
         self.leave();
         f.scope = scope;
+        // Its address is fixed from here on: other processes may name it.
+        crate::mp::codec::register_def(f as *const FunctionDef);
     }
 
     fn stmt(&mut self, node: &ScopeNode, ci: &mut usize, s: &mut Stmt) {

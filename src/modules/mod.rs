@@ -133,6 +133,7 @@ impl Interp {
         Ok(match name {
             "builtins" => Some(Value::Module(self.builtins_module.clone())),
             "_mp" => Some(crate::mp::create_module(self)),
+            "queue" => Some(crate::mp::create_queue_module()),
             _ => None,
         })
     }

@@ -37,7 +37,11 @@ pub enum Woken {
 
 /// The deadline `timeout` seconds from now (None or negative-free as Python allows).
 pub fn deadline(timeout: Option<f64>) -> Option<Instant> {
-    timeout.map(|t| Instant::now() + Duration::from_secs_f64(t.max(0.0)))
+    match timeout {
+        Some(t) if t.is_nan() => None,
+        Some(t) if t < 1e9 => Some(Instant::now() + Duration::from_secs_f64(t.max(0.0))),
+        _ => None,
+    }
 }
 
 fn timespec(d: Duration) -> libc::timespec {

@@ -2,13 +2,150 @@
 // that `stdlib/multiprocessing.py` builds on.
 
 pub mod block;
+pub mod codec;
+pub mod connection;
+pub mod futex;
 pub mod process;
+pub mod queue;
+pub mod sharedctypes;
+pub mod shm;
+pub mod sync;
 
 use crate::builtins::native;
 use crate::intern::intern;
-use crate::interp::Interp;
-use crate::value::{ModuleObj, Value};
+use crate::interp::err::*;
+use crate::interp::object::NativeObject;
+use crate::interp::{Interp, PyResult};
+use crate::value::object::Namespace;
+use crate::value::{Class, ModuleObj, NativeFn, TypeKind, Value};
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::rc::Rc;
+
+thread_local! {
+    static CLASSES: RefCell<HashMap<&'static str, Rc<Class>>> = RefCell::new(HashMap::new());
+}
+
+/// The class of a native multiprocessing object, with its methods, made once.
+pub fn native_class(
+    name: &'static str,
+    module: &str,
+    methods: &[(&'static str, NativeFn)],
+) -> Rc<Class> {
+    if let Some(c) = CLASSES.with(|c| c.borrow().get(name).cloned()) {
+        return c;
+    }
+    let object = crate::interp::types::types().object.clone();
+    let cls = crate::interp::types::new_class(
+        name,
+        name,
+        module,
+        vec![object],
+        Namespace::default(),
+        TypeKind::Native,
+        true,
+    );
+    for (m, f) in methods {
+        crate::builtins::def_method(&cls, name, m, *f);
+    }
+    CLASSES.with(|c| c.borrow_mut().insert(name, cls.clone()));
+    cls
+}
+
+/// The receiver of a native method as a `T`.
+pub fn this<T: 'static>(args: &[Value]) -> PyResult<&T> {
+    match args.first() {
+        Some(Value::Object(o)) => o
+            .as_any()
+            .downcast_ref::<T>()
+            .ok_or_else(|| type_error("descriptor requires a different object")),
+        _ => Err(type_error("method called without its object")),
+    }
+}
+
+/// A `timeout` argument in seconds (None waits forever).
+pub fn timeout_arg(v: &Value) -> PyResult<Option<f64>> {
+    match v {
+        Value::None => Ok(None),
+        Value::Int(i) => Ok(Some(*i as f64)),
+        Value::Bool(b) => Ok(Some(*b as i64 as f64)),
+        Value::Float(f) => Ok(Some(*f)),
+        _ => Err(type_error("timeout must be a number or None")),
+    }
+}
+
+/// Wraps a shared-memory object as a value that other processes can receive.
+pub fn shared_value(obj: Rc<dyn NativeObject>) -> Value {
+    let v = Value::Object(obj);
+    if let Some(addr) = shared_addr(&v) {
+        codec::register_shared(addr, v.clone());
+    }
+    v
+}
+
+/// The shared-memory address identifying `v` across processes.
+pub fn shared_addr(v: &Value) -> Option<usize> {
+    let o = match v {
+        Value::Object(o) => o,
+        _ => return None,
+    };
+    let any = o.as_any();
+    if let Some(x) = any.downcast_ref::<sync::Lock>() {
+        return Some(x.addr());
+    }
+    if let Some(x) = any.downcast_ref::<sync::Semaphore>() {
+        return Some(x.addr());
+    }
+    if let Some(x) = any.downcast_ref::<sync::Event>() {
+        return Some(x.addr());
+    }
+    if let Some(x) = any.downcast_ref::<sync::Condition>() {
+        return Some(x.addr());
+    }
+    if let Some(x) = any.downcast_ref::<sync::Barrier>() {
+        return Some(x.addr());
+    }
+    if let Some(x) = any.downcast_ref::<queue::Queue>() {
+        return Some(x.addr());
+    }
+    if let Some(x) = any.downcast_ref::<sharedctypes::Shared>() {
+        return Some(x.addr());
+    }
+    None
+}
+
+/// `queue.Empty` (module `_queue`) and `queue.Full`, made once.
+pub fn queue_exc(name: &str) -> Rc<Class> {
+    thread_local! {
+        static EMPTY: Rc<Class> = crate::interp::types::new_class("Empty", "Empty", "_queue", vec![crate::interp::types::types().exception.clone()], Namespace::default(), TypeKind::Exception, false);
+        static FULL: Rc<Class> = crate::interp::types::new_class("Full", "Full", "queue", vec![crate::interp::types::types().exception.clone()], Namespace::default(), TypeKind::Exception, false);
+    }
+    if name == "Empty" {
+        EMPTY.with(|c| c.clone())
+    } else {
+        FULL.with(|c| c.clone())
+    }
+}
+
+/// The `queue` module's exceptions (the in-process `queue.Queue` is in the dialect).
+pub fn create_queue_module() -> Value {
+    let m = Rc::new(ModuleObj::new("queue", 0));
+    m.set(intern("__name__"), Value::str("queue"));
+    m.set(intern("Empty"), Value::Class(queue_exc("Empty")));
+    m.set(intern("Full"), Value::Class(queue_exc("Full")));
+    Value::Module(m)
+}
+
+/// `threading.BrokenBarrierError`, made once.
+pub fn broken_barrier_class() -> Rc<Class> {
+    thread_local! {
+        static C: Rc<Class> = {
+            let base = crate::interp::types::types().exc("RuntimeError");
+            crate::interp::types::new_class("BrokenBarrierError", "BrokenBarrierError", "threading", vec![base], Namespace::default(), TypeKind::Exception, false)
+        };
+    }
+    C.with(|c| c.clone())
+}
 
 /// The `_mp` module: primitives in Rust for the dialect's `multiprocessing`.
 pub fn create_module(_interp: &mut Interp) -> Value {
@@ -27,10 +164,30 @@ pub fn create_module(_interp: &mut Interp) -> Value {
         ("_register_exit", process::register_exit),
         ("_die_of_sigint", process::die_of_sigint),
         ("_write_stderr", process::write_stderr),
+        ("Lock", sync::new_lock),
+        ("RLock", sync::new_rlock),
+        ("Semaphore", sync::new_semaphore),
+        ("BoundedSemaphore", sync::new_bounded_semaphore),
+        ("Event", sync::new_event),
+        ("Condition", sync::new_condition),
+        ("Barrier", sync::new_barrier),
+        ("Value", sharedctypes::new_value),
+        ("RawValue", sharedctypes::new_raw_value),
+        ("Array", sharedctypes::new_array),
+        ("RawArray", sharedctypes::new_raw_array),
+        ("Pipe", connection::pipe),
+        ("Queue", queue::new_queue),
+        ("SimpleQueue", queue::new_simple_queue),
+        ("JoinableQueue", queue::new_joinable_queue),
     ];
     for (name, func) in f {
         m.set(intern(name), native(name, *func));
     }
     m.set(intern("__name__"), Value::str("_mp"));
+    m.set(
+        intern("BrokenBarrierError"),
+        Value::Class(broken_barrier_class()),
+    );
+    codec::set_shared_addr(shared_addr);
     Value::Module(m)
 }

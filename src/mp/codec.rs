@@ -1,0 +1,527 @@
+// Values between processes: the one place that knows the wire format (bincode 2).
+//
+// Processes share an ancestry: each is a fork of the main program, so a class, a
+// function definition or a shared-memory object that existed before the fork lives at
+// the same address in both. Such things travel as references (checked against a
+// registry on arrival); data travels by value.
+
+use crate::intern::intern;
+use crate::interp::err::*;
+use crate::interp::object::downcast;
+use crate::interp::types::types;
+use crate::interp::{Interp, PyResult};
+use crate::syntax::ast::FunctionDef;
+use crate::value::object::{ExcState, Namespace, Payload};
+use crate::value::{Dict, Function, HKey, Instance, PySet, Value};
+use bincode::{Decode, Encode};
+use std::cell::RefCell;
+use std::collections::HashSet;
+use std::rc::Rc;
+
+#[derive(Encode, Decode, Debug)]
+enum Wire {
+    None,
+    Ellipsis,
+    NotImplemented,
+    Bool(bool),
+    Int(i64),
+    /// Big integers as signed little-endian bytes.
+    Big(Vec<u8>),
+    Float(f64),
+    Str(String),
+    Bytes(Vec<u8>),
+    List(Vec<Wire>),
+    Tuple(Vec<Wire>),
+    Dict(Vec<(Wire, Wire)>),
+    Set(Vec<Wire>),
+    FrozenSet(Vec<Wire>),
+    Range(i64, i64, i64),
+    Slice(Box<Wire>, Box<Wire>, Box<Wire>),
+    Class(ClassRef),
+    Module(String),
+    Instance {
+        class: ClassRef,
+        dict: Vec<(String, Wire)>,
+        payload: Box<WirePayload>,
+    },
+    Function {
+        def: u64,
+        module: String,
+        name: String,
+        qualname: String,
+        defaults: Vec<Wire>,
+        kwdefaults: Vec<Option<Wire>>,
+        closure: Vec<Wire>,
+        dict: Vec<(String, Wire)>,
+    },
+    BoundMethod(Box<Wire>, Box<Wire>),
+    /// A built-in function or method, by name (and receiver for methods).
+    Native(String, Option<Box<Wire>>),
+    /// An object in shared memory (lock, queue, shared value...), by address.
+    Shared(u64),
+}
+
+#[derive(Encode, Decode, Debug)]
+#[allow(clippy::large_enum_variant)]
+enum WirePayload {
+    None,
+    Exception {
+        args: Vec<Wire>,
+        cause: Option<Wire>,
+        context: Option<Wire>,
+    },
+    Dict(Vec<(Wire, Wire)>),
+    List(Vec<Wire>),
+}
+
+#[derive(Encode, Decode, Debug)]
+struct ClassRef {
+    module: String,
+    qualname: String,
+}
+
+const MAX_DEPTH: usize = 200;
+
+thread_local! {
+    /// Function definitions this process knows (every def and lambda it compiled).
+    static DEFS: RefCell<HashSet<usize>> = RefCell::new(HashSet::new());
+    /// Shared-memory objects by address, for references that cross processes.
+    static SHARED: RefCell<std::collections::HashMap<usize, Value>> = RefCell::new(Default::default());
+}
+
+/// Records a definition as one that may arrive from another process.
+pub fn register_def(def: *const FunctionDef) {
+    DEFS.with(|d| d.borrow_mut().insert(def as usize));
+}
+
+/// Records a shared object so that it can be sent by reference.
+pub fn register_shared(addr: usize, v: Value) {
+    SHARED.with(|s| s.borrow_mut().insert(addr, v));
+}
+
+/// The address of a shared object value (if it is one).
+pub type SharedAddr = fn(&Value) -> Option<usize>;
+thread_local! {
+    static SHARED_ADDR: std::cell::Cell<Option<SharedAddr>> = const { std::cell::Cell::new(None) };
+}
+pub fn set_shared_addr(f: SharedAddr) {
+    SHARED_ADDR.with(|s| s.set(Some(f)));
+}
+
+fn cant_send(interp: &Interp, v: &Value, why: &str) -> Exc {
+    exc_msg(
+        "TypeError",
+        format!(
+            "cannot send '{}' object to another process{}",
+            interp.type_name(v),
+            why
+        ),
+    )
+}
+
+fn class_ref(c: &crate::value::Class) -> ClassRef {
+    ClassRef {
+        module: c.module.to_string(),
+        qualname: c.qualname.to_string(),
+    }
+}
+
+fn to_wire(interp: &mut Interp, v: &Value, depth: usize) -> PyResult<Wire> {
+    if depth > MAX_DEPTH {
+        return Err(exc_msg(
+            "RecursionError",
+            "maximum recursion depth exceeded while sending an object",
+        ));
+    }
+    let d = depth + 1;
+    let many = |interp: &mut Interp, items: &[Value]| -> PyResult<Vec<Wire>> {
+        items.iter().map(|x| to_wire(interp, x, d)).collect()
+    };
+    Ok(match v {
+        Value::None | Value::Undef => Wire::None,
+        Value::Ellipsis => Wire::Ellipsis,
+        Value::NotImplemented => Wire::NotImplemented,
+        Value::Bool(b) => Wire::Bool(*b),
+        Value::Int(i) => Wire::Int(*i),
+        Value::BigInt(b) => Wire::Big(b.to_signed_bytes_le()),
+        Value::Float(f) => Wire::Float(*f),
+        Value::Str(s) => Wire::Str(s.as_str().to_string()),
+        Value::Bytes(b) => Wire::Bytes((**b).clone()),
+        Value::List(l) => {
+            let items = l.borrow().clone();
+            Wire::List(many(interp, &items)?)
+        }
+        Value::Tuple(t) => Wire::Tuple(many(interp, t)?),
+        Value::Dict(dv) => {
+            let items: Vec<(Value, Value)> = dv
+                .borrow()
+                .items()
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect();
+            Wire::Dict(pairs(interp, &items, d)?)
+        }
+        Value::Set(s) => {
+            let items: Vec<Value> = s.borrow().iter().map(|k| k.key.clone()).collect();
+            Wire::Set(many(interp, &items)?)
+        }
+        Value::FrozenSet(s) => {
+            let items: Vec<Value> = s.iter().map(|k| k.key.clone()).collect();
+            Wire::FrozenSet(many(interp, &items)?)
+        }
+        Value::Range(r) => Wire::Range(r.start, r.stop, r.step),
+        Value::Slice(s) => Wire::Slice(
+            Box::new(to_wire(interp, &s.start, d)?),
+            Box::new(to_wire(interp, &s.stop, d)?),
+            Box::new(to_wire(interp, &s.step, d)?),
+        ),
+        Value::Class(c) => Wire::Class(class_ref(c)),
+        Value::Module(m) => Wire::Module(m.name.to_string()),
+        Value::Instance(inst) => {
+            let cls = inst.class();
+            let attrs: Vec<(crate::intern::Symbol, Value)> = inst
+                .dict
+                .borrow()
+                .iter()
+                .map(|(k, v)| (*k, v.clone()))
+                .collect();
+            let mut dict = Vec::with_capacity(attrs.len());
+            for (k, x) in attrs {
+                dict.push((k.as_str().to_string(), to_wire(interp, &x, d)?));
+            }
+            let payload = match &inst.payload {
+                Payload::None => WirePayload::None,
+                Payload::Exception(st) => {
+                    let (args, cause, context) = {
+                        let st = st.borrow();
+                        (st.args.clone(), st.cause.clone(), st.context.clone())
+                    };
+                    WirePayload::Exception {
+                        args: many(interp, &args)?,
+                        cause: match cause {
+                            Some(c) => Some(to_wire(interp, &c, d)?),
+                            None => None,
+                        },
+                        context: match context {
+                            Some(c) => Some(to_wire(interp, &c, d)?),
+                            None => None,
+                        },
+                    }
+                }
+                Payload::Dict(dv) => {
+                    let items: Vec<(Value, Value)> = dv
+                        .borrow()
+                        .items()
+                        .map(|(k, v)| (k.clone(), v.clone()))
+                        .collect();
+                    WirePayload::Dict(pairs(interp, &items, d)?)
+                }
+                Payload::List(l) => {
+                    let items = l.borrow().clone();
+                    WirePayload::List(many(interp, &items)?)
+                }
+            };
+            Wire::Instance {
+                class: class_ref(&cls),
+                dict,
+                payload: Box::new(payload),
+            }
+        }
+        Value::Function(f) => {
+            let closure: Vec<Value> = f.closure.iter().map(|c| c.borrow().clone()).collect();
+            let attrs: Vec<(crate::intern::Symbol, Value)> = f
+                .dict
+                .borrow()
+                .iter()
+                .map(|(k, v)| (*k, v.clone()))
+                .collect();
+            let mut dict = Vec::new();
+            for (k, x) in attrs {
+                dict.push((k.as_str().to_string(), to_wire(interp, &x, d)?));
+            }
+            let mut kwdefaults = Vec::new();
+            for k in &f.kwdefaults {
+                kwdefaults.push(match k {
+                    Some(x) => Some(to_wire(interp, x, d)?),
+                    None => None,
+                });
+            }
+            Wire::Function {
+                def: f.def as *const FunctionDef as u64,
+                module: f.module.name.to_string(),
+                name: f.name.borrow().to_string(),
+                qualname: f.qualname.borrow().to_string(),
+                defaults: many(interp, &f.defaults)?,
+                kwdefaults,
+                closure: many(interp, &closure)?,
+                dict,
+            }
+        }
+        Value::BoundMethod(m) => Wire::BoundMethod(
+            Box::new(to_wire(interp, &m.receiver, d)?),
+            Box::new(to_wire(interp, &m.func, d)?),
+        ),
+        Value::Native(n) => {
+            let recv = match &n.receiver {
+                Some(r) => Some(Box::new(to_wire(interp, r, d)?)),
+                None => None,
+            };
+            let name = match n.owner {
+                Some(o) => format!("{}.{}", o, n.name),
+                None => n.name.to_string(),
+            };
+            Wire::Native(name, recv)
+        }
+        Value::Object(_) => {
+            let addr = SHARED_ADDR.with(|s| s.get()).and_then(|f| f(v));
+            match addr {
+                Some(a) => Wire::Shared(a as u64),
+                None => return Err(cant_send(interp, v, "")),
+            }
+        }
+        Value::Cell(_) => return Err(cant_send(interp, v, "")),
+    })
+}
+
+fn pairs(interp: &mut Interp, items: &[(Value, Value)], d: usize) -> PyResult<Vec<(Wire, Wire)>> {
+    let mut out = Vec::with_capacity(items.len());
+    for (k, v) in items {
+        out.push((to_wire(interp, k, d)?, to_wire(interp, v, d)?));
+    }
+    Ok(out)
+}
+
+fn find_class(interp: &mut Interp, r: &ClassRef) -> PyResult<Value> {
+    if r.module == "builtins" {
+        if let Some(c) = types().exceptions.get(r.qualname.as_str()) {
+            return Ok(Value::Class(c.clone()));
+        }
+        if let Some(v) = interp.builtin(intern(&r.qualname)) {
+            return Ok(v.clone());
+        }
+    }
+    let mut obj = match interp.modules.get(r.module.as_str()) {
+        Some(m) => m.clone(),
+        None => interp.import_module_by_name(&r.module)?,
+    };
+    for part in r.qualname.split('.') {
+        obj = interp.getattr(&obj, intern(part)).map_err(|_| {
+            exc_msg(
+                "AttributeError",
+                format!(
+                    "Can't get attribute '{}' on <module '{}'>",
+                    r.qualname, r.module
+                ),
+            )
+        })?;
+    }
+    Ok(obj)
+}
+
+fn from_wire(interp: &mut Interp, w: Wire) -> PyResult<Value> {
+    let many = |interp: &mut Interp, items: Vec<Wire>| -> PyResult<Vec<Value>> {
+        items.into_iter().map(|x| from_wire(interp, x)).collect()
+    };
+    Ok(match w {
+        Wire::None => Value::None,
+        Wire::Ellipsis => Value::Ellipsis,
+        Wire::NotImplemented => Value::NotImplemented,
+        Wire::Bool(b) => Value::Bool(b),
+        Wire::Int(i) => Value::Int(i),
+        Wire::Big(b) => Value::from_bigint(num_bigint::BigInt::from_signed_bytes_le(&b)),
+        Wire::Float(f) => Value::Float(f),
+        Wire::Str(s) => Value::string(s),
+        Wire::Bytes(b) => Value::Bytes(Rc::new(b)),
+        Wire::List(items) => Value::list(many(interp, items)?),
+        Wire::Tuple(items) => Value::tuple(many(interp, items)?),
+        Wire::Dict(items) => Value::dict(dict_from(interp, items)?),
+        Wire::Set(items) => Value::Set(Rc::new(RefCell::new(set_from(interp, items)?))),
+        Wire::FrozenSet(items) => Value::FrozenSet(Rc::new(set_from(interp, items)?)),
+        Wire::Range(a, b, c) => Value::Range(Rc::new(crate::value::Range {
+            start: a,
+            stop: b,
+            step: c,
+        })),
+        Wire::Slice(a, b, c) => Value::Slice(Rc::new(crate::value::Slice {
+            start: from_wire(interp, *a)?,
+            stop: from_wire(interp, *b)?,
+            step: from_wire(interp, *c)?,
+        })),
+        Wire::Class(r) => find_class(interp, &r)?,
+        Wire::Module(name) => interp.import_module_by_name(&name)?,
+        Wire::Instance {
+            class,
+            dict,
+            payload,
+        } => {
+            let cls = match find_class(interp, &class)? {
+                Value::Class(c) => c,
+                _ => return Err(type_error(format!("'{}' is not a class", class.qualname))),
+            };
+            let payload = match *payload {
+                WirePayload::None => Payload::None,
+                WirePayload::Exception {
+                    args,
+                    cause,
+                    context,
+                } => Payload::Exception(RefCell::new(ExcState {
+                    args: many(interp, args)?,
+                    cause: match cause {
+                        Some(c) => Some(from_wire(interp, c)?),
+                        None => None,
+                    },
+                    context: match context {
+                        Some(c) => Some(from_wire(interp, c)?),
+                        None => None,
+                    },
+                    ..Default::default()
+                })),
+                WirePayload::Dict(items) => Payload::Dict(RefCell::new(dict_from(interp, items)?)),
+                WirePayload::List(items) => Payload::List(RefCell::new(many(interp, items)?)),
+            };
+            let mut ns = Namespace::default();
+            for (k, x) in dict {
+                ns.insert(intern(&k), from_wire(interp, x)?);
+            }
+            Value::Instance(Rc::new(Instance {
+                class: RefCell::new(cls),
+                dict: RefCell::new(ns),
+                payload,
+            }))
+        }
+        Wire::Function {
+            def,
+            module,
+            name,
+            qualname,
+            defaults,
+            kwdefaults,
+            closure,
+            dict,
+        } => {
+            let known = DEFS.with(|d| d.borrow().contains(&(def as usize)));
+            if !known {
+                return Err(exc_msg(
+                    "AttributeError",
+                    format!(
+                        "Can't get function '{}': it was defined after this process started",
+                        qualname
+                    ),
+                ));
+            }
+            // SAFETY: the address is in this process's registry of leaked definitions.
+            let def: &'static FunctionDef = unsafe { &*(def as usize as *const FunctionDef) };
+            let m = match interp.modules.get(module.as_str()) {
+                Some(Value::Module(m)) => m.clone(),
+                _ => match interp.import_module_by_name(&module)? {
+                    Value::Module(m) => m,
+                    _ => return Err(type_error("module expected")),
+                },
+            };
+            let mut kwd = Vec::new();
+            for k in kwdefaults {
+                kwd.push(match k {
+                    Some(x) => Some(from_wire(interp, x)?),
+                    None => None,
+                });
+            }
+            let cells: Vec<crate::value::func::CellRef> = many(interp, closure)?
+                .into_iter()
+                .map(|v| Rc::new(RefCell::new(v)))
+                .collect();
+            let mut ns = Namespace::default();
+            for (k, x) in dict {
+                ns.insert(intern(&k), from_wire(interp, x)?);
+            }
+            Value::Function(Rc::new(Function {
+                def,
+                module: m,
+                defaults: many(interp, defaults)?,
+                kwdefaults: kwd,
+                closure: cells.into(),
+                name: RefCell::new(name.into()),
+                qualname: RefCell::new(qualname.into()),
+                dict: RefCell::new(ns),
+            }))
+        }
+        Wire::BoundMethod(r, f) => {
+            let r = from_wire(interp, *r)?;
+            let f = from_wire(interp, *f)?;
+            interp.bound_method(r, f)
+        }
+        Wire::Native(name, recv) => {
+            let f = match name.split_once('.') {
+                Some((owner, meth)) => {
+                    let cls = find_class(
+                        interp,
+                        &ClassRef {
+                            module: "builtins".into(),
+                            qualname: owner.into(),
+                        },
+                    )?;
+                    interp.getattr(&cls, intern(meth))?
+                }
+                None => interp.builtin(intern(&name)).cloned().ok_or_else(|| {
+                    exc_msg("AttributeError", format!("no built-in function '{}'", name))
+                })?,
+            };
+            match (recv, &f) {
+                (Some(r), Value::Native(n)) => {
+                    let r = from_wire(interp, *r)?;
+                    interp.bind_native(n, &r)
+                }
+                _ => f,
+            }
+        }
+        Wire::Shared(addr) => SHARED
+            .with(|s| s.borrow().get(&(addr as usize)).cloned())
+            .ok_or_else(|| {
+                exc_msg(
+                    "RuntimeError",
+                    "a shared object created after this process started cannot be received here",
+                )
+            })?,
+    })
+}
+
+fn dict_from(interp: &mut Interp, items: Vec<(Wire, Wire)>) -> PyResult<Dict> {
+    let mut d = Dict::with_capacity(items.len());
+    for (k, v) in items {
+        let k = from_wire(interp, k)?;
+        let v = from_wire(interp, v)?;
+        let k: HKey = interp.hkey(k)?;
+        d.insert(k, v);
+    }
+    Ok(d)
+}
+
+fn set_from(interp: &mut Interp, items: Vec<Wire>) -> PyResult<PySet> {
+    let mut s = PySet::new();
+    for x in items {
+        let v = from_wire(interp, x)?;
+        let k = interp.hkey(v)?;
+        s.insert(k);
+    }
+    Ok(s)
+}
+
+/// Encodes a value for another process.
+pub fn encode(interp: &mut Interp, v: &Value) -> PyResult<Vec<u8>> {
+    let w = to_wire(interp, v, 0)?;
+    bincode::encode_to_vec(&w, bincode::config::standard())
+        .map_err(|e| exc_msg("ValueError", format!("cannot encode value: {}", e)))
+}
+
+/// Decodes a value sent by another process.
+pub fn decode(interp: &mut Interp, bytes: &[u8]) -> PyResult<Value> {
+    let (w, _): (Wire, usize) = bincode::decode_from_slice(
+        bytes,
+        bincode::config::standard().with_limit::<{ 1 << 31 }>(),
+    )
+    .map_err(|e| exc_msg("ValueError", format!("cannot decode value: {}", e)))?;
+    from_wire(interp, w)
+}
+
+/// For native shared objects: is `v` a T?
+pub fn is<T: 'static>(v: &Value) -> bool {
+    downcast::<T>(v).is_some()
+}

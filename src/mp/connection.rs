@@ -1,0 +1,331 @@
+// Pipe() and Connection: framed messages over a socketpair (duplex) or a pipe,
+// non-blocking descriptors whose waits all go through `block::wait`.
+
+use super::block::{self, Wait, WaitOn, Woken};
+use super::{codec, native_class, this, timeout_arg};
+use crate::builtins::functions::{io_error, take_kw};
+use crate::intern::Symbol;
+use crate::interp::err::*;
+use crate::interp::object::NativeObject;
+use crate::interp::{Interp, PyResult};
+use crate::value::{Class, Kwargs, Value};
+use std::any::Any;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+pub struct Connection {
+    fd: Cell<i32>,
+    readable: bool,
+    writable: bool,
+    /// Bytes read but not yet returned (a partial or a following message).
+    inbuf: RefCell<Vec<u8>>,
+}
+
+fn set_nonblocking(fd: i32) {
+    unsafe {
+        let fl = libc::fcntl(fd, libc::F_GETFL);
+        libc::fcntl(fd, libc::F_SETFL, fl | libc::O_NONBLOCK);
+    }
+}
+
+fn closed() -> Exc {
+    exc_msg("OSError", "handle is closed")
+}
+
+impl Connection {
+    fn new(fd: i32, readable: bool, writable: bool) -> Connection {
+        set_nonblocking(fd);
+        Connection {
+            fd: Cell::new(fd),
+            readable,
+            writable,
+            inbuf: RefCell::new(Vec::new()),
+        }
+    }
+
+    fn fd(&self) -> PyResult<i32> {
+        match self.fd.get() {
+            -1 => Err(closed()),
+            fd => Ok(fd),
+        }
+    }
+
+    /// Writes a whole frame, waiting while the channel is full.
+    pub fn send_frame(&self, interp: &mut Interp, payload: &[u8]) -> PyResult<()> {
+        let fd = self.fd()?;
+        if !self.writable {
+            return Err(exc_msg("OSError", "connection is read-only"));
+        }
+        let mut frame = Vec::with_capacity(payload.len() + 4);
+        frame.extend_from_slice(&(payload.len() as u32).to_le_bytes());
+        frame.extend_from_slice(payload);
+        let _ = crate::output::flush_stdout();
+        let mut off = 0;
+        while off < frame.len() {
+            let n = unsafe {
+                libc::write(
+                    fd,
+                    frame[off..].as_ptr() as *const libc::c_void,
+                    frame.len() - off,
+                )
+            };
+            if n >= 0 {
+                off += n as usize;
+                continue;
+            }
+            let e = std::io::Error::last_os_error();
+            match e.raw_os_error() {
+                Some(libc::EAGAIN) => {
+                    block::wait(
+                        interp,
+                        Wait {
+                            what: "Connection.send",
+                            on: WaitOn::Writable(fd),
+                            deadline: None,
+                        },
+                    )?;
+                }
+                Some(libc::EINTR) => interp.check_signals()?,
+                _ => return Err(io_error(e)),
+            }
+        }
+        Ok(())
+    }
+
+    /// A complete frame already buffered, if any.
+    fn take_frame(&self) -> Option<Vec<u8>> {
+        let mut buf = self.inbuf.borrow_mut();
+        if buf.len() < 4 {
+            return None;
+        }
+        let n = u32::from_le_bytes([buf[0], buf[1], buf[2], buf[3]]) as usize;
+        if buf.len() < 4 + n {
+            return None;
+        }
+        let frame = buf[4..4 + n].to_vec();
+        buf.drain(..4 + n);
+        Some(frame)
+    }
+
+    /// Reads what is available; Ok(false) at end of file.
+    fn fill(&self) -> PyResult<Option<bool>> {
+        let fd = self.fd()?;
+        let mut chunk = vec![0u8; 1 << 16];
+        let n = unsafe { libc::read(fd, chunk.as_mut_ptr() as *mut libc::c_void, chunk.len()) };
+        if n > 0 {
+            self.inbuf
+                .borrow_mut()
+                .extend_from_slice(&chunk[..n as usize]);
+            return Ok(Some(true));
+        }
+        if n == 0 {
+            return Ok(Some(false));
+        }
+        let e = std::io::Error::last_os_error();
+        match e.raw_os_error() {
+            Some(libc::EAGAIN) | Some(libc::EINTR) => Ok(None),
+            _ => Err(io_error(e)),
+        }
+    }
+
+    /// Receives one frame; EOFError when every writer has closed.
+    pub fn recv_frame(&self, interp: &mut Interp) -> PyResult<Vec<u8>> {
+        if !self.readable {
+            return Err(exc_msg("OSError", "connection is write-only"));
+        }
+        loop {
+            if let Some(f) = self.take_frame() {
+                return Ok(f);
+            }
+            match self.fill()? {
+                Some(true) => {}
+                Some(false) => return Err(exc_msg("EOFError", "")),
+                None => {
+                    let fd = self.fd()?;
+                    block::wait(
+                        interp,
+                        Wait {
+                            what: "Connection.recv",
+                            on: WaitOn::Readable(fd),
+                            deadline: None,
+                        },
+                    )?;
+                }
+            }
+        }
+    }
+
+    fn poll(&self, interp: &mut Interp, timeout: Option<f64>) -> PyResult<bool> {
+        let fd = self.fd()?;
+        if self.take_frame_ready() {
+            return Ok(true);
+        }
+        let r = block::wait(
+            interp,
+            Wait {
+                what: "Connection.poll",
+                on: WaitOn::Readable(fd),
+                deadline: block::deadline(Some(timeout.unwrap_or(0.0))),
+            },
+        )?;
+        if timeout.is_none() && r == Woken::TimedOut {
+            // poll() without a timeout returns at once.
+            return Ok(false);
+        }
+        Ok(r == Woken::Ready)
+    }
+
+    fn take_frame_ready(&self) -> bool {
+        let buf = self.inbuf.borrow();
+        buf.len() >= 4
+            && buf.len() >= 4 + u32::from_le_bytes([buf[0], buf[1], buf[2], buf[3]]) as usize
+    }
+
+    fn close(&self) {
+        let fd = self.fd.replace(-1);
+        if fd >= 0 {
+            unsafe { libc::close(fd) };
+        }
+    }
+}
+
+impl Drop for Connection {
+    fn drop(&mut self) {
+        self.close();
+    }
+}
+
+impl NativeObject for Connection {
+    fn class(&self) -> Rc<Class> {
+        native_class("Connection", "multiprocessing.connection", CONN_METHODS)
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn getattr(&self, _interp: &mut Interp, name: Symbol) -> PyResult<Option<Value>> {
+        Ok(match name.as_str() {
+            "closed" => Some(Value::Bool(self.fd.get() == -1)),
+            "readable" => Some(Value::Bool(self.readable)),
+            "writable" => Some(Value::Bool(self.writable)),
+            _ => None,
+        })
+    }
+}
+
+fn c_send(interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Value> {
+    let c: &Connection = this(args)?;
+    c.fd()?;
+    let obj = args
+        .get(1)
+        .ok_or_else(|| type_error("send() missing 1 required positional argument: 'obj'"))?;
+    let bytes = codec::encode(interp, obj)?;
+    c.send_frame(interp, &bytes)?;
+    Ok(Value::None)
+}
+
+fn c_recv(interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Value> {
+    let c: &Connection = this(args)?;
+    let frame = c.recv_frame(interp)?;
+    codec::decode(interp, &frame)
+}
+
+fn c_send_bytes(interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Value> {
+    let c: &Connection = this(args)?;
+    match args.get(1) {
+        Some(Value::Bytes(b)) => {
+            let b = b.clone();
+            c.send_frame(interp, &b)?;
+            Ok(Value::None)
+        }
+        Some(other) => Err(type_error(format!(
+            "a bytes-like object is required, not '{}'",
+            interp.type_name(other)
+        ))),
+        None => Err(type_error(
+            "send_bytes() missing 1 required positional argument: 'buf'",
+        )),
+    }
+}
+
+fn c_recv_bytes(interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Value> {
+    let c: &Connection = this(args)?;
+    Ok(Value::Bytes(Rc::new(c.recv_frame(interp)?)))
+}
+
+fn c_poll(interp: &mut Interp, args: &[Value], mut kw: Kwargs) -> PyResult<Value> {
+    let c: &Connection = this(args)?;
+    let timeout = match take_kw(&mut kw, "timeout").or_else(|| args.get(1).cloned()) {
+        Some(t) => match timeout_arg(&t)? {
+            Some(x) => Some(x),
+            None => Some(f64::MAX / 4.0),
+        },
+        None => None,
+    };
+    Ok(Value::Bool(c.poll(interp, timeout)?))
+}
+
+fn c_close(_interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Value> {
+    let c: &Connection = this(args)?;
+    c.close();
+    Ok(Value::None)
+}
+
+fn c_fileno(_interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Value> {
+    let c: &Connection = this(args)?;
+    Ok(Value::Int(c.fd()? as i64))
+}
+
+fn c_enter(_interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Value> {
+    Ok(args[0].clone())
+}
+
+const CONN_METHODS: &[(&str, crate::value::NativeFn)] = &[
+    ("send", c_send),
+    ("recv", c_recv),
+    ("send_bytes", c_send_bytes),
+    ("recv_bytes", c_recv_bytes),
+    ("poll", c_poll),
+    ("close", c_close),
+    ("fileno", c_fileno),
+    ("__enter__", c_enter),
+    ("__exit__", c_close),
+];
+
+/// `Pipe(duplex=True)`: two connected Connections.
+pub fn pipe(_interp: &mut Interp, args: &[Value], mut kw: Kwargs) -> PyResult<Value> {
+    let duplex = match take_kw(&mut kw, "duplex").or_else(|| args.first().cloned()) {
+        Some(Value::Bool(b)) => b,
+        Some(Value::Int(i)) => i != 0,
+        _ => true,
+    };
+    let mut fds = [0i32; 2];
+    let (a, b) = if duplex {
+        if unsafe {
+            libc::socketpair(
+                libc::AF_UNIX,
+                libc::SOCK_STREAM | libc::SOCK_CLOEXEC,
+                0,
+                fds.as_mut_ptr(),
+            )
+        } != 0
+        {
+            return Err(io_error(std::io::Error::last_os_error()));
+        }
+        (
+            Connection::new(fds[0], true, true),
+            Connection::new(fds[1], true, true),
+        )
+    } else {
+        if unsafe { libc::pipe2(fds.as_mut_ptr(), libc::O_CLOEXEC) } != 0 {
+            return Err(io_error(std::io::Error::last_os_error()));
+        }
+        (
+            Connection::new(fds[0], true, false),
+            Connection::new(fds[1], false, true),
+        )
+    };
+    Ok(Value::tuple(vec![
+        Value::Object(Rc::new(a)),
+        Value::Object(Rc::new(b)),
+    ]))
+}

@@ -1,0 +1,436 @@
+// Queue, SimpleQueue and JoinableQueue across processes, without a feeder thread.
+//
+// Items live in an in-memory file shared by every process forked after the queue was
+// made; a header in shared memory holds the read and write offsets, the item count
+// (a futex word both getters and bounded putters wait on) and a robust mutex. A put
+// never waits for a reader, so a process can exit with items still queued and
+// nothing is lost.
+
+use super::block::{self, Wait, WaitOn, Woken};
+use super::futex::Mutex;
+use super::shm::Region;
+use super::{codec, native_class, this, timeout_arg};
+use crate::builtins::functions::{io_error, take_kw};
+use crate::interp::err::*;
+use crate::interp::object::NativeObject;
+use crate::interp::{Interp, PyResult};
+use crate::value::{Class, Kwargs, Value};
+use std::any::Any;
+use std::cell::Cell;
+use std::rc::Rc;
+use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
+
+#[repr(C)]
+struct Header {
+    mutex: Mutex,
+    count: AtomicU32,
+    unfinished: AtomicU32,
+    head: AtomicU64,
+    tail: AtomicU64,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Queue,
+    Simple,
+    Joinable,
+}
+
+pub struct Queue {
+    region: Region,
+    file: i32,
+    maxsize: u32,
+    kind: Kind,
+    closed: Cell<bool>,
+}
+
+fn empty_exc() -> Exc {
+    new_exception(super::queue_exc("Empty"), vec![])
+}
+fn full_exc() -> Exc {
+    new_exception(super::queue_exc("Full"), vec![])
+}
+
+impl Queue {
+    fn h(&self) -> &Header {
+        self.region.header()
+    }
+    pub fn addr(&self) -> usize {
+        self.region.addr()
+    }
+
+    fn check_closed(&self, interp: &mut Interp, me: &Value) -> PyResult<()> {
+        if self.closed.get() {
+            let r = interp.repr(me)?;
+            return Err(value_error(format!("Queue {} is closed", r)));
+        }
+        Ok(())
+    }
+
+    fn pwrite_all(&self, data: &[u8], mut off: u64) -> PyResult<()> {
+        let mut done = 0;
+        while done < data.len() {
+            let n = unsafe {
+                libc::pwrite(
+                    self.file,
+                    data[done..].as_ptr() as *const libc::c_void,
+                    data.len() - done,
+                    off as libc::off_t,
+                )
+            };
+            if n < 0 {
+                let e = std::io::Error::last_os_error();
+                if e.raw_os_error() == Some(libc::EINTR) {
+                    continue;
+                }
+                return Err(io_error(e));
+            }
+            done += n as usize;
+            off += n as u64;
+        }
+        Ok(())
+    }
+
+    fn pread_exact(&self, buf: &mut [u8], mut off: u64) -> PyResult<()> {
+        let mut done = 0;
+        while done < buf.len() {
+            let n = unsafe {
+                libc::pread(
+                    self.file,
+                    buf[done..].as_mut_ptr() as *mut libc::c_void,
+                    buf.len() - done,
+                    off as libc::off_t,
+                )
+            };
+            if n <= 0 {
+                let e = std::io::Error::last_os_error();
+                if n < 0 && e.raw_os_error() == Some(libc::EINTR) {
+                    continue;
+                }
+                return Err(exc_msg("OSError", "queue storage is damaged"));
+            }
+            done += n as usize;
+            off += n as u64;
+        }
+        Ok(())
+    }
+
+    pub fn put(
+        &self,
+        interp: &mut Interp,
+        payload: &[u8],
+        block: bool,
+        deadline: Option<std::time::Instant>,
+    ) -> PyResult<()> {
+        let h = self.h();
+        loop {
+            let c = h.count.load(Ordering::SeqCst);
+            if self.maxsize == 0 || c < self.maxsize {
+                break;
+            }
+            if !block {
+                return Err(full_exc());
+            }
+            let r = block::wait(
+                interp,
+                Wait {
+                    what: "Queue.put",
+                    on: WaitOn::Futex {
+                        word: &h.count,
+                        expected: c,
+                    },
+                    deadline,
+                },
+            )?;
+            if r == Woken::TimedOut && h.count.load(Ordering::SeqCst) >= self.maxsize {
+                return Err(full_exc());
+            }
+        }
+        h.mutex.acquire(interp, "Queue.put", None)?;
+        let tail = h.tail.load(Ordering::SeqCst);
+        let mut frame = Vec::with_capacity(payload.len() + 4);
+        frame.extend_from_slice(&(payload.len() as u32).to_le_bytes());
+        frame.extend_from_slice(payload);
+        let r = self.pwrite_all(&frame, tail);
+        if r.is_ok() {
+            h.tail.store(tail + frame.len() as u64, Ordering::SeqCst);
+            if self.kind == Kind::Joinable {
+                h.unfinished.fetch_add(1, Ordering::SeqCst);
+            }
+            h.count.fetch_add(1, Ordering::SeqCst);
+        }
+        h.mutex.release();
+        r?;
+        block::futex_wake(&h.count, i32::MAX);
+        Ok(())
+    }
+
+    pub fn get(
+        &self,
+        interp: &mut Interp,
+        block: bool,
+        deadline: Option<std::time::Instant>,
+    ) -> PyResult<Vec<u8>> {
+        let h = self.h();
+        loop {
+            if h.count.load(Ordering::SeqCst) > 0 {
+                h.mutex.acquire(interp, "Queue.get", None)?;
+                if h.count.load(Ordering::SeqCst) > 0 {
+                    let head = h.head.load(Ordering::SeqCst);
+                    let mut len = [0u8; 4];
+                    let r = self.pread_exact(&mut len, head).and_then(|_| {
+                        let n = u32::from_le_bytes(len) as usize;
+                        let mut buf = vec![0u8; n];
+                        self.pread_exact(&mut buf, head + 4).map(|_| buf)
+                    });
+                    if let Ok(buf) = &r {
+                        let left = h.count.fetch_sub(1, Ordering::SeqCst) - 1;
+                        if left == 0 {
+                            // Drained: start the file over so it does not grow forever.
+                            h.head.store(0, Ordering::SeqCst);
+                            h.tail.store(0, Ordering::SeqCst);
+                            unsafe { libc::ftruncate(self.file, 0) };
+                        } else {
+                            h.head.store(head + 4 + buf.len() as u64, Ordering::SeqCst);
+                        }
+                    }
+                    h.mutex.release();
+                    if self.maxsize > 0 {
+                        block::futex_wake(&h.count, i32::MAX);
+                    }
+                    return r;
+                }
+                h.mutex.release();
+            }
+            if !block {
+                return Err(empty_exc());
+            }
+            let r = block::wait(
+                interp,
+                Wait {
+                    what: "Queue.get",
+                    on: WaitOn::Futex {
+                        word: &h.count,
+                        expected: 0,
+                    },
+                    deadline,
+                },
+            )?;
+            if r == Woken::TimedOut && h.count.load(Ordering::SeqCst) == 0 {
+                return Err(empty_exc());
+            }
+        }
+    }
+}
+
+impl Drop for Queue {
+    fn drop(&mut self) {
+        unsafe { libc::close(self.file) };
+    }
+}
+
+impl NativeObject for Queue {
+    fn class(&self) -> Rc<Class> {
+        match self.kind {
+            Kind::Queue => native_class("Queue", "multiprocessing.queues", QUEUE_METHODS),
+            Kind::Simple => native_class("SimpleQueue", "multiprocessing.queues", QUEUE_METHODS),
+            Kind::Joinable => {
+                native_class("JoinableQueue", "multiprocessing.queues", QUEUE_METHODS)
+            }
+        }
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn repr(&self, _interp: &mut Interp) -> PyResult<String> {
+        Ok(format!(
+            "<{}.{} object at {:#x}>",
+            "multiprocessing.queues",
+            self.class().name,
+            self.addr()
+        ))
+    }
+}
+
+/// `put`/`get` arguments: (block, deadline).
+fn block_args(
+    args: &[Value],
+    first: usize,
+    kw: &mut Kwargs,
+) -> PyResult<(bool, Option<std::time::Instant>)> {
+    let block = take_kw(kw, "block").or_else(|| args.get(first).cloned());
+    let timeout = take_kw(kw, "timeout").or_else(|| args.get(first + 1).cloned());
+    let block = !matches!(block, Some(Value::Bool(false)) | Some(Value::Int(0)));
+    let timeout = match timeout {
+        Some(t) => timeout_arg(&t)?,
+        None => None,
+    };
+    if let Some(t) = timeout {
+        if t < 0.0 {
+            return Err(value_error("'timeout' must be a non-negative number"));
+        }
+    }
+    Ok((block, block::deadline(timeout)))
+}
+
+fn q_put(interp: &mut Interp, args: &[Value], mut kw: Kwargs) -> PyResult<Value> {
+    let q: &Queue = this(args)?;
+    q.check_closed(interp, &args[0])?;
+    let obj = take_kw(&mut kw, "obj")
+        .or_else(|| args.get(1).cloned())
+        .ok_or_else(|| type_error("put() missing 1 required positional argument: 'obj'"))?;
+    let (block, deadline) = block_args(args, 2, &mut kw)?;
+    let bytes = codec::encode(interp, &obj)?;
+    q.put(interp, &bytes, block, deadline)?;
+    Ok(Value::None)
+}
+
+fn q_put_nowait(interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Value> {
+    let q: &Queue = this(args)?;
+    q.check_closed(interp, &args[0])?;
+    let obj = args
+        .get(1)
+        .ok_or_else(|| type_error("put_nowait() missing 1 required positional argument: 'obj'"))?;
+    let bytes = codec::encode(interp, obj)?;
+    q.put(interp, &bytes, false, None)?;
+    Ok(Value::None)
+}
+
+fn q_get(interp: &mut Interp, args: &[Value], mut kw: Kwargs) -> PyResult<Value> {
+    let q: &Queue = this(args)?;
+    q.check_closed(interp, &args[0])?;
+    let (block, deadline) = block_args(args, 1, &mut kw)?;
+    let bytes = q.get(interp, block, deadline)?;
+    codec::decode(interp, &bytes)
+}
+
+fn q_get_nowait(interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Value> {
+    let q: &Queue = this(args)?;
+    q.check_closed(interp, &args[0])?;
+    let bytes = q.get(interp, false, None)?;
+    codec::decode(interp, &bytes)
+}
+
+fn q_qsize(_interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Value> {
+    let q: &Queue = this(args)?;
+    Ok(Value::Int(q.h().count.load(Ordering::SeqCst) as i64))
+}
+
+fn q_empty(_interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Value> {
+    let q: &Queue = this(args)?;
+    Ok(Value::Bool(q.h().count.load(Ordering::SeqCst) == 0))
+}
+
+fn q_full(_interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Value> {
+    let q: &Queue = this(args)?;
+    Ok(Value::Bool(
+        q.maxsize > 0 && q.h().count.load(Ordering::SeqCst) >= q.maxsize,
+    ))
+}
+
+fn q_close(_interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Value> {
+    let q: &Queue = this(args)?;
+    q.closed.set(true);
+    Ok(Value::None)
+}
+
+fn q_noop(_interp: &mut Interp, _args: &[Value], _kw: Kwargs) -> PyResult<Value> {
+    Ok(Value::None)
+}
+
+fn q_task_done(interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Value> {
+    let q: &Queue = this(args)?;
+    if q.kind != Kind::Joinable {
+        return Err(attribute_error(format!(
+            "'{}' object has no attribute 'task_done'",
+            q.class().name
+        )));
+    }
+    let h = q.h();
+    h.mutex.acquire(interp, "JoinableQueue.task_done", None)?;
+    let u = h.unfinished.load(Ordering::SeqCst);
+    if u == 0 {
+        h.mutex.release();
+        return Err(value_error("task_done() called too many times"));
+    }
+    h.unfinished.store(u - 1, Ordering::SeqCst);
+    h.mutex.release();
+    if u == 1 {
+        block::futex_wake(&h.unfinished, i32::MAX);
+    }
+    Ok(Value::None)
+}
+
+fn q_join(interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Value> {
+    let q: &Queue = this(args)?;
+    if q.kind != Kind::Joinable {
+        return Err(attribute_error(format!(
+            "'{}' object has no attribute 'join'",
+            q.class().name
+        )));
+    }
+    let h = q.h();
+    loop {
+        let u = h.unfinished.load(Ordering::SeqCst);
+        if u == 0 {
+            return Ok(Value::None);
+        }
+        block::wait(
+            interp,
+            Wait {
+                what: "JoinableQueue.join",
+                on: WaitOn::Futex {
+                    word: &h.unfinished,
+                    expected: u,
+                },
+                deadline: None,
+            },
+        )?;
+    }
+}
+
+const QUEUE_METHODS: &[(&str, crate::value::NativeFn)] = &[
+    ("put", q_put),
+    ("put_nowait", q_put_nowait),
+    ("get", q_get),
+    ("get_nowait", q_get_nowait),
+    ("qsize", q_qsize),
+    ("empty", q_empty),
+    ("full", q_full),
+    ("close", q_close),
+    ("join_thread", q_noop),
+    ("cancel_join_thread", q_noop),
+    ("task_done", q_task_done),
+    ("join", q_join),
+];
+
+fn make(args: &[Value], mut kw: Kwargs, kind: Kind) -> PyResult<Value> {
+    let maxsize = match take_kw(&mut kw, "maxsize").or_else(|| args.first().cloned()) {
+        Some(Value::Int(n)) if n > 0 => n.min(u32::MAX as i64 - 1) as u32,
+        Some(Value::Int(_)) | None => 0,
+        Some(_) => return Err(type_error("maxsize must be an integer")),
+    };
+    let name = b"spindle-queue\0";
+    let file = unsafe { libc::memfd_create(name.as_ptr() as *const libc::c_char, 0) };
+    if file < 0 {
+        return Err(io_error(std::io::Error::last_os_error()));
+    }
+    let q = Queue {
+        region: Region::new(std::mem::size_of::<Header>())?,
+        file,
+        maxsize,
+        kind,
+        closed: Cell::new(false),
+    };
+    Ok(super::shared_value(Rc::new(q)))
+}
+
+pub fn new_queue(_interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value> {
+    make(args, kw, Kind::Queue)
+}
+pub fn new_simple_queue(_interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value> {
+    make(args, kw, Kind::Simple)
+}
+pub fn new_joinable_queue(_interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value> {
+    make(args, kw, Kind::Joinable)
+}

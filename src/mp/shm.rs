@@ -1,0 +1,60 @@
+// Shared memory: anonymous MAP_SHARED regions, made before a fork and visible to
+// every process forked after.
+
+use crate::interp::err::*;
+use crate::interp::PyResult;
+
+/// One shared mapping, unmapped when this process drops its last handle.
+pub struct Region {
+    ptr: *mut u8,
+    len: usize,
+}
+
+impl Region {
+    pub fn new(len: usize) -> PyResult<Region> {
+        let len = len.max(1);
+        let ptr = unsafe {
+            libc::mmap(
+                std::ptr::null_mut(),
+                len,
+                libc::PROT_READ | libc::PROT_WRITE,
+                libc::MAP_SHARED | libc::MAP_ANONYMOUS,
+                -1,
+                0,
+            )
+        };
+        if ptr == libc::MAP_FAILED {
+            return Err(exc_msg("MemoryError", "cannot allocate shared memory"));
+        }
+        Ok(Region {
+            ptr: ptr as *mut u8,
+            len,
+        })
+    }
+    pub fn ptr(&self) -> *mut u8 {
+        self.ptr
+    }
+    pub fn len(&self) -> usize {
+        self.len
+    }
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+    /// The region's start viewed as a `T` (regions are page-aligned and zeroed).
+    pub fn header<T>(&self) -> &T {
+        debug_assert!(std::mem::size_of::<T>() <= self.len);
+        // SAFETY: page-aligned, zero-initialised, and T is made of atomics.
+        unsafe { &*(self.ptr as *const T) }
+    }
+    pub fn addr(&self) -> usize {
+        self.ptr as usize
+    }
+}
+
+impl Drop for Region {
+    fn drop(&mut self) {
+        unsafe {
+            libc::munmap(self.ptr as *mut libc::c_void, self.len);
+        }
+    }
+}
