@@ -10,6 +10,7 @@ pub mod methods;
 pub mod modules;
 pub mod output;
 pub mod random_core;
+pub mod repl;
 pub mod run;
 pub mod syntax;
 pub mod value;
