@@ -31,7 +31,7 @@ const HELP_TEXT: &str = "\
 This is spindle's interactive prompt: type Python statements and see what they do.
   - An expression's value is printed, and `_` holds the last one.
   - A compound statement (if, for, def, class, ...) ends with an empty line.
-  - Tab completes keywords, names, and attributes after a dot (`math.sq<Tab>`).
+  - Tab completes keywords, names, and attributes after a dot (`point.x<Tab>`).
   - Up and Down recall earlier lines, also from earlier sessions.
   - Ctrl-C cancels the current input or interrupts a running program.
   - exit(), quit() or Ctrl-D on an empty line leave.
@@ -397,8 +397,14 @@ pub fn run(interp: &mut Interp, module: &Rc<ModuleObj>, show_banner: bool) -> i3
                 }
             }
         }
-        if input.trim() == "help" {
-            let _ = crate::output::write_stdout(HELP_TEXT.as_bytes());
+        // The bare words Python's prompt answers itself (unless the user bound them).
+        let word = input.trim();
+        if matches!(word, "help" | "exit" | "quit") && module_lookup(module, word).is_none() {
+            let text = match word {
+                "help" => HELP_TEXT.to_string(),
+                _ => format!("Use {}() or Ctrl-D (i.e. EOF) to exit\n", word),
+            };
+            let _ = crate::output::write_stdout(text.as_bytes());
             let _ = crate::output::flush_stdout();
             continue;
         }

@@ -206,6 +206,19 @@ fn dash_i_reports_errors_and_goes_on() {
 }
 
 #[test]
+fn the_prompt_answers_help_and_a_bare_exit() {
+    let r = spindle(&["-i", "/dev/null"], "help\nexit\nquit = 1\nquit\n", None);
+    assert_eq!(r.status, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("interactive prompt"), "{}", r.stdout);
+    assert!(
+        r.stdout
+            .contains("Use exit() or Ctrl-D (i.e. EOF) to exit\n1\n"),
+        "{}",
+        r.stdout
+    );
+}
+
+#[test]
 fn check_accepts_valid_files_and_reports_invalid_ones() {
     let dir = folder(
         "check",
