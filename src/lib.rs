@@ -11,6 +11,7 @@ pub mod modules;
 pub mod mp;
 pub mod output;
 pub mod random_core;
+pub mod repl;
 pub mod run;
 pub mod syntax;
 pub mod value;

@@ -3,20 +3,32 @@
 use spindle::interp::Interp;
 use std::io::{IsTerminal, Read};
 
-const HELP: &str = "usage: spindle [option] ... [-c cmd | file | -] [arg] ...
+const HELP: &str = "usage: spindle [option] ... [-c cmd | -i file | file | -] [arg] ...
 
-Run a program written in spindle's Python dialect.
+Run a program written in spindle's Python dialect, or type one at the prompt.
+
+Arguments:
+  (none)          the interactive prompt when standard input is a terminal,
+                  else read the program from standard input
+  FILE [ARG...]   run FILE; sys.argv is [FILE, ARG...]
+  -               read the program from standard input (sys.argv[0] is '-')
 
 Options:
-  -c CODE         run CODE as the program (sys.argv[0] is '-c')
-  -               read the program from standard input
-  --check FILE... parse and resolve the files only; exit 0 when all are valid
-  --version       print the version and exit
-  -h, --help      print this help and exit
+  -c CODE [ARG...]  run CODE as the program (sys.argv[0] is '-c')
+  -i FILE [ARG...]  run FILE, then the interactive prompt with its globals
+  --check FILE...   parse and resolve the files only; exit 0 when all are valid
+  --version         print the version and exit
+  -h, --help        print this help and exit
+
+Exit status: 0, 1 after an uncaught exception or a syntax error, 2 for a usage
+error or a file that cannot be opened, or the code given to sys.exit().
 
 Examples:
+  spindle                                          # the interactive prompt
   spindle scripts/tutorial/01_process_subclass.py
   spindle -c 'print(sum(range(10)))'
+  spindle -i script.py                             # inspect after running
+  echo 'print(6 * 7)' | spindle -
   spindle --check scripts/tutorial/*.py
 ";
 
@@ -46,20 +58,7 @@ fn check_files(files: &[String]) -> i32 {
         };
         let module = spindle::value::ModuleObj::new("__main__", 0);
         if let Err(e) = spindle::run::compile(&text, &module) {
-            let err = spindle::syntax::error::SyntaxError {
-                kind: match e.kind {
-                    "IndentationError" => spindle::syntax::error::SyntaxErrorKind::Indentation,
-                    "TabError" => spindle::syntax::error::SyntaxErrorKind::Tab,
-                    _ => spindle::syntax::error::SyntaxErrorKind::Syntax,
-                },
-                message: e.message,
-                span: e.span,
-                label: e.label,
-            };
-            eprint!(
-                "{}",
-                spindle::diag::render_syntax_error(path, &text, &err, color)
-            );
+            spindle::run::report_compile_error(path, &text, e, color);
             status = 1;
         }
     }
@@ -70,16 +69,66 @@ fn run_program(path: &str, text: &str, argv: Vec<String>) -> i32 {
     spindle::run::install_signal_handlers();
     let mut interp = Interp::new();
     interp.argv = argv;
-    if path != "<string>" && path != "<stdin>" {
+    if !path.starts_with('<') {
         interp.main_path = Some(path.to_string());
     }
     spindle::run::run_main(&mut interp, path, text, color_stderr())
 }
 
+/// The interactive prompt; with a file (`-i FILE`), runs it first and keeps its globals.
+fn interactive(file: Option<(&str, String)>, argv: Vec<String>) -> i32 {
+    spindle::run::install_signal_handlers();
+    let mut interp = Interp::new();
+    interp.argv = argv;
+    let (path, text) = match &file {
+        Some((path, text)) => (path.to_string(), text.clone()),
+        None => ("<stdin>".to_string(), String::new()),
+    };
+    if file.is_some() {
+        interp.main_path = Some(path.clone());
+    }
+    let module = spindle::run::new_main_module(&mut interp, &path, &text);
+    let color = color_stderr();
+    let show_banner = file.is_none();
+    spindle::run::on_big_stack(&mut interp, move |interp| {
+        if !show_banner {
+            spindle::run::run_main_for_inspection(interp, &module, &path, &text, color);
+        }
+        spindle::repl::run(interp, &module, show_banner)
+    })
+}
+
+fn read_file(path: &str) -> Result<String, i32> {
+    std::fs::read_to_string(path).map_err(|e| {
+        eprintln!(
+            "spindle: can't open file '{}': [Errno {}] {}",
+            path,
+            e.raw_os_error().unwrap_or(0),
+            e.to_string().split(" (os error").next().unwrap_or("")
+        );
+        2
+    })
+}
+
+fn read_stdin() -> Result<String, i32> {
+    let mut text = String::new();
+    match std::io::stdin().read_to_string(&mut text) {
+        Ok(_) => Ok(text),
+        Err(e) => {
+            eprintln!("spindle: can't read the program from standard input: {}", e);
+            Err(2)
+        }
+    }
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let status = match args.first().map(String::as_str) {
-        None => usage_error("the interactive prompt is not available yet; give a file or -c CODE"),
+        None if std::io::stdin().is_terminal() => interactive(None, vec![String::new()]),
+        None => match read_stdin() {
+            Ok(text) => run_program("<stdin>", &text, vec![String::new()]),
+            Err(status) => status,
+        },
         Some("-h") | Some("--help") => {
             print!("{}", HELP);
             0
@@ -89,6 +138,7 @@ fn main() {
             0
         }
         Some("--check") => check_files(&args[1..]),
+        // ---- `spindle test ...`: the test runner's subcommand goes here. ----
         Some("-c") => match args.get(1) {
             Some(code) => {
                 let mut argv = vec!["-c".to_string()];
@@ -97,29 +147,23 @@ fn main() {
             }
             None => usage_error("argument expected for the -c option"),
         },
-        Some("-") => {
-            let mut text = String::new();
-            if std::io::stdin().read_to_string(&mut text).is_err() {
-                eprintln!("spindle: can't read the program from standard input");
-                std::process::exit(1);
-            }
-            let argv = args.clone();
-            run_program("<stdin>", &text, argv)
-        }
+        Some("-i") => match args.get(1) {
+            Some(path) => match read_file(path) {
+                Ok(text) => interactive(Some((path, text)), args[1..].to_vec()),
+                Err(status) => status,
+            },
+            None => interactive(None, vec![String::new()]),
+        },
+        Some("-") => match read_stdin() {
+            Ok(text) => run_program("<stdin>", &text, args.clone()),
+            Err(status) => status,
+        },
         Some(opt) if opt.starts_with('-') && opt.len() > 1 => {
             usage_error(&format!("unknown option {}", opt))
         }
-        Some(path) => match std::fs::read_to_string(path) {
+        Some(path) => match read_file(path) {
             Ok(text) => run_program(path, &text, args.clone()),
-            Err(e) => {
-                eprintln!(
-                    "spindle: can't open file '{}': [Errno {}] {}",
-                    path,
-                    e.raw_os_error().unwrap_or(0),
-                    e.to_string().split(" (os error").next().unwrap_or("")
-                );
-                2
-            }
+            Err(status) => status,
         },
     };
     let _ = spindle::output::flush_stdout();

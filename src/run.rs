@@ -4,8 +4,6 @@ use crate::interp::err::*;
 use crate::interp::{Flow, Frame, Interp, PyResult};
 use crate::syntax::ast::{Module, Span};
 use crate::value::{ModuleObj, Value};
-use corosensei::stack::{DefaultStack, Stack};
-use corosensei::Coroutine;
 use std::rc::Rc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -42,6 +40,34 @@ pub struct CompileError {
     pub message: String,
     pub span: Span,
     pub label: String,
+}
+
+impl CompileError {
+    /// The error as the syntax error report renders it.
+    pub fn into_syntax_error(self) -> crate::syntax::error::SyntaxError {
+        use crate::syntax::error::{SyntaxError, SyntaxErrorKind};
+        SyntaxError {
+            kind: match self.kind {
+                "IndentationError" => SyntaxErrorKind::Indentation,
+                "TabError" => SyntaxErrorKind::Tab,
+                _ => SyntaxErrorKind::Syntax,
+            },
+            message: self.message,
+            span: self.span,
+            label: self.label,
+        }
+    }
+}
+
+/// Writes the report of a syntax error in `text` (named `path`) to stderr.
+pub fn report_compile_error(path: &str, text: &str, e: CompileError, color: bool) {
+    let report = crate::diag::render_syntax_error(path, text, &e.into_syntax_error(), color);
+    let _ = crate::output::write_stderr(report.as_bytes());
+}
+
+/// Forgets a Ctrl-C that arrived while nothing was running (the prompt starts afresh).
+pub fn clear_interrupt() {
+    INTERRUPTED.store(false, Ordering::Relaxed);
 }
 
 /// Parses and resolves `text` for `module`; the tree lives as long as the process.
@@ -124,6 +150,20 @@ impl Interp {
         }
     }
 
+    /// Python's `sys.displayhook`: prints the repr of an interactive expression's
+    /// value (not None) and binds it to `_` in builtins.
+    pub fn display_value(&mut self, v: Value) -> PyResult<()> {
+        if matches!(v, Value::None) {
+            return Ok(());
+        }
+        self.set_builtin("_", Value::None);
+        let mut text = self.repr(&v)?;
+        text.push('\n');
+        let _ = crate::output::write_stdout(text.as_bytes());
+        self.set_builtin("_", v);
+        Ok(())
+    }
+
     /// Formats an uncaught exception as Python's traceback (with chained causes).
     pub fn format_exception(&mut self, e: &Exc) -> String {
         let mut out = String::new();
@@ -146,17 +186,15 @@ impl Interp {
         if !trace.is_empty() {
             out.push_str("Traceback (most recent call last):\n");
             for t in trace.iter().rev() {
-                let src = &self.sources[t.source as usize];
-                let (line, _) = crate::diag::line_col(&src.text, t.span.start as usize);
+                let (path, line, text) =
+                    self.sources[t.source as usize].locate(t.span.start as usize);
                 out.push_str(&format!(
                     "  File \"{}\", line {}, in {}\n",
-                    src.path, line, t.func
+                    path, line, t.func
                 ));
-                if let Some(text) = src.text.lines().nth(line - 1) {
-                    let trimmed = text.trim();
-                    if !trimmed.is_empty() {
-                        out.push_str(&format!("    {}\n", trimmed));
-                    }
+                let trimmed = text.trim();
+                if !trimmed.is_empty() {
+                    out.push_str(&format!("    {}\n", trimmed));
                 }
             }
         }
@@ -204,33 +242,36 @@ impl Interp {
 }
 
 /// Runs `f` on a large stack so deep recursion is caught by the interpreter's
-/// own limit instead of overflowing the thread's stack.
+/// own limit instead of overflowing the thread's stack. The stack is made by
+/// `stacker`, which also tells the parser (pest probes the stack it runs on) where
+/// the new stack ends, so `import` and the prompt can compile code while running.
 pub fn on_big_stack<R: 'static>(
     interp: &mut Interp,
     f: impl FnOnce(&mut Interp) -> R + 'static,
 ) -> R {
-    let stack = match DefaultStack::new(MAIN_STACK) {
-        Ok(s) => s,
-        Err(_) => return f(interp),
-    };
-    interp.stack_limit = stack.limit().get();
-    let ptr = interp as *mut Interp;
-    let mut co = Coroutine::with_stack(stack, move |_: &corosensei::Yielder<(), ()>, ()| {
-        // SAFETY: the caller is suspended in `resume` while this runs.
-        f(unsafe { &mut *ptr })
+    let saved_limit = interp.stack_limit;
+    let r = stacker::grow(MAIN_STACK, || {
+        let here = 0u8;
+        let sp = &here as *const u8 as usize;
+        interp.stack_limit = match stacker::remaining_stack() {
+            Some(left) => sp.saturating_sub(left),
+            None => sp.saturating_sub(MAIN_STACK - 64 * 1024),
+        };
+        f(interp)
     });
-    match co.resume(()) {
-        corosensei::CoroutineResult::Return(r) => r,
-        corosensei::CoroutineResult::Yield(()) => unreachable!("the main coroutine never yields"),
-    }
+    interp.stack_limit = saved_limit;
+    r
 }
 
-/// Runs a whole program as `__main__`; returns the process exit status.
-pub fn run_main(interp: &mut Interp, path: &str, text: &str, color: bool) -> i32 {
+/// The `__main__` module for a program read from `path` (`<stdin>`, `<string>` or a
+/// file), registered in `sys.modules`; its source is `text`.
+pub fn new_main_module(interp: &mut Interp, path: &str, text: &str) -> Rc<ModuleObj> {
     let source = interp.add_source(path, text);
     let module = Rc::new(ModuleObj::new("__main__", source));
     module.set(interp.sym.name, Value::str("__main__"));
-    module.set(interp.sym.file, Value::str(path));
+    if !path.starts_with('<') {
+        module.set(interp.sym.file, Value::str(path));
+    }
     module.set(
         interp.sym.builtins,
         Value::Module(interp.builtins_module.clone()),
@@ -238,21 +279,16 @@ pub fn run_main(interp: &mut Interp, path: &str, text: &str, color: bool) -> i32
     interp
         .modules
         .insert("__main__".into(), Value::Module(module.clone()));
+    module
+}
+
+/// Runs a whole program as `__main__`; returns the process exit status.
+pub fn run_main(interp: &mut Interp, path: &str, text: &str, color: bool) -> i32 {
+    let module = new_main_module(interp, path, text);
     let tree = match compile(text, &module) {
         Ok(t) => t,
         Err(e) => {
-            let err = crate::syntax::error::SyntaxError {
-                kind: match e.kind {
-                    "IndentationError" => crate::syntax::error::SyntaxErrorKind::Indentation,
-                    "TabError" => crate::syntax::error::SyntaxErrorKind::Tab,
-                    _ => crate::syntax::error::SyntaxErrorKind::Syntax,
-                },
-                message: e.message,
-                span: e.span,
-                label: e.label,
-            };
-            let report = crate::diag::render_syntax_error(path, text, &err, color);
-            let _ = crate::output::write_stderr(report.as_bytes());
+            report_compile_error(path, text, e, color);
             return 1;
         }
     };
@@ -269,4 +305,25 @@ pub fn run_main(interp: &mut Interp, path: &str, text: &str, color: bool) -> i32
     });
     let _ = crate::output::flush_stdout();
     status
+}
+
+/// Runs the program in `module` (made by `new_main_module` for `text`) for `spindle -i`:
+/// whatever escapes, even `SystemExit`, is reported and the prompt follows.
+pub fn run_main_for_inspection(
+    interp: &mut Interp,
+    module: &Rc<ModuleObj>,
+    path: &str,
+    text: &str,
+    color: bool,
+) {
+    match compile(text, module) {
+        Ok(tree) => {
+            if let Err(e) = interp.exec_module(module, tree) {
+                let report = interp.format_exception(&e);
+                let _ = crate::output::write_stderr(report.as_bytes());
+            }
+        }
+        Err(e) => report_compile_error(path, text, e, color),
+    }
+    let _ = crate::output::flush_stdout();
 }

@@ -381,6 +381,9 @@ fn needs_more_input_for_the_repl() {
     assert!(!more("if x:\n    y = 1\n\n"));
     assert!(!more("x = 1\n"));
     assert!(!more("print('hi')"));
+    assert!(more("@functools.cache\n"));
+    assert!(more("class A:\n    @property\n"));
+    assert!(!more("@cache\ndef f(): pass\n\n"));
 }
 
 #[test]

@@ -12,34 +12,41 @@ use std::rc::Rc;
 impl Interp {
     /// The class of any value.
     pub fn type_of(&self, v: &Value) -> Rc<Class> {
-        let t = types();
-        match v {
-            Value::Undef | Value::None => t.none.clone(),
-            Value::NotImplemented => t.not_implemented.clone(),
-            Value::Ellipsis => t.ellipsis.clone(),
-            Value::Bool(_) => t.bool_.clone(),
-            Value::Int(_) | Value::BigInt(_) => t.int.clone(),
-            Value::Float(_) => t.float.clone(),
-            Value::Str(_) => t.str_.clone(),
-            Value::Bytes(_) => t.bytes.clone(),
-            Value::List(_) => t.list.clone(),
-            Value::Tuple(_) => t.tuple.clone(),
-            Value::Dict(_) => t.dict.clone(),
-            Value::Set(_) => t.set.clone(),
-            Value::FrozenSet(_) => t.frozenset.clone(),
-            Value::Range(_) => t.range.clone(),
-            Value::Slice(_) => t.slice.clone(),
-            Value::Function(_) => t.function.clone(),
-            Value::BoundMethod(_) => t.method.clone(),
-            Value::Native(_) => t.builtin_function.clone(),
-            Value::Class(_) => t.type_.clone(),
-            Value::Instance(i) => i.class(),
-            Value::Module(_) => t.module.clone(),
-            Value::Cell(_) => t.cell.clone(),
-            Value::Object(o) => o.class(),
-        }
+        class_of(v)
     }
+}
 
+/// The class of any value (needs no interpreter: the REPL's completer uses it).
+pub fn class_of(v: &Value) -> Rc<Class> {
+    let t = types();
+    match v {
+        Value::Undef | Value::None => t.none.clone(),
+        Value::NotImplemented => t.not_implemented.clone(),
+        Value::Ellipsis => t.ellipsis.clone(),
+        Value::Bool(_) => t.bool_.clone(),
+        Value::Int(_) | Value::BigInt(_) => t.int.clone(),
+        Value::Float(_) => t.float.clone(),
+        Value::Str(_) => t.str_.clone(),
+        Value::Bytes(_) => t.bytes.clone(),
+        Value::List(_) => t.list.clone(),
+        Value::Tuple(_) => t.tuple.clone(),
+        Value::Dict(_) => t.dict.clone(),
+        Value::Set(_) => t.set.clone(),
+        Value::FrozenSet(_) => t.frozenset.clone(),
+        Value::Range(_) => t.range.clone(),
+        Value::Slice(_) => t.slice.clone(),
+        Value::Function(_) => t.function.clone(),
+        Value::BoundMethod(_) => t.method.clone(),
+        Value::Native(_) => t.builtin_function.clone(),
+        Value::Class(_) => t.type_.clone(),
+        Value::Instance(i) => i.class(),
+        Value::Module(_) => t.module.clone(),
+        Value::Cell(_) => t.cell.clone(),
+        Value::Object(o) => o.class(),
+    }
+}
+
+impl Interp {
     pub fn type_name(&self, v: &Value) -> String {
         self.type_of(v).name.to_string()
     }

@@ -23,7 +23,10 @@ impl Interp {
         f.cur = s.span;
         match &s.kind {
             StmtKind::Expr(e) => {
-                self.eval(f, e)?;
+                let v = self.eval(f, e)?;
+                if self.echo_depth == Some(self.depth) && f.code.is_none() && f.class_ns.is_none() {
+                    self.display_value(v)?;
+                }
             }
             StmtKind::Assign { targets, value } => {
                 let v = self.eval(f, value)?;

@@ -86,6 +86,28 @@ pub fn object_trace(frame: &Frame) -> crate::value::object::TraceEntry {
 pub struct Source {
     pub path: String,
     pub text: Rc<str>,
+    /// Inputs appended to the text later (the interactive prompt's), each reported
+    /// under its own name with lines counted from its start.
+    pub parts: Vec<SourcePart>,
+}
+
+/// One input appended to a `Source`: where it starts in the text and its name.
+pub struct SourcePart {
+    pub start: usize,
+    pub path: Rc<str>,
+}
+
+impl Source {
+    /// The name to report, the 1-based line, and that line's text, for byte `pos`.
+    pub fn locate(&self, pos: usize) -> (&str, usize, &str) {
+        let (path, start) = match self.parts.iter().rev().find(|p| p.start <= pos) {
+            Some(p) => (&*p.path, p.start),
+            None => (self.path.as_str(), 0),
+        };
+        let text = self.text.get(start..).unwrap_or("");
+        let (line, _) = crate::diag::line_col(text, pos - start);
+        (path, line, text.lines().nth(line - 1).unwrap_or(""))
+    }
 }
 
 pub struct Interp {
@@ -111,6 +133,9 @@ pub struct Interp {
     pub exit_hooks: Vec<Value>,
     /// The program is ending because of Ctrl-C: stop children rather than wait.
     pub interrupted_exit: bool,
+    /// Set by the interactive prompt: expression statements run by module code at this
+    /// depth have their values displayed (Python's `sys.displayhook`).
+    pub echo_depth: Option<u32>,
 }
 
 /// Symbols the evaluator needs by number.
@@ -267,6 +292,7 @@ impl Interp {
             repr_guard: Vec::new(),
             exit_hooks: Vec::new(),
             interrupted_exit: false,
+            echo_depth: None,
         });
         crate::builtins::install(&mut interp);
         let p: *mut Interp = &mut *interp;
@@ -279,6 +305,7 @@ impl Interp {
         self.sources.push(Source {
             path: path.to_string(),
             text: text.into(),
+            parts: Vec::new(),
         });
         (self.sources.len() - 1) as u32
     }

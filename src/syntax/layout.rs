@@ -78,12 +78,17 @@ impl Layout {
 
 /// Whether the REPL should read another line before parsing `src`: a bracket or a
 /// triple-quoted string is open, the last line ends with a backslash, or a block was
-/// opened and not yet closed by a blank line.
+/// opened and not yet closed by a blank line, or the last line is a decorator.
 pub fn needs_more_input(src: &str) -> bool {
     let end = layout(src).end;
+    let decorator_last = src
+        .lines()
+        .next_back()
+        .is_some_and(|l| l.trim_start().starts_with('@'));
     end.open_bracket
         || end.open_triple_quote
         || end.trailing_backslash
+        || decorator_last
         || ((end.open_blocks > 0 || end.last_line_colon) && !end.last_line_blank)
 }
 

@@ -1,0 +1,279 @@
+// Every command-line form: what it prints and the exit status it gives.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+
+struct Run {
+    status: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn spindle(args: &[&str], stdin: &str, dir: Option<&PathBuf>) -> Run {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_spindle"));
+    cmd.args(args)
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    if let Some(d) = dir {
+        cmd.current_dir(d);
+    }
+    let mut child = cmd.spawn().expect("run spindle");
+    // A program that exits early may close its stdin first.
+    let _ = child.stdin.take().unwrap().write_all(stdin.as_bytes());
+    let out = child.wait_with_output().unwrap();
+    Run {
+        status: out.status.code().expect("exited, not killed"),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+/// A scratch folder holding `files`.
+fn folder(name: &str, files: &[(&str, &str)]) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("spindle-cli-{}-{}", name, std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    for (path, text) in files {
+        std::fs::write(dir.join(path), text).unwrap();
+    }
+    dir
+}
+
+/// Whether this build has a `sys` module (it comes with the standard library work).
+fn has_sys() -> bool {
+    spindle(&["-c", "import sys"], "", None).status == 0
+}
+
+#[test]
+fn a_file_runs_and_exits_0() {
+    let dir = folder("file", &[("hello.py", "print('hello', 6 * 7)\n")]);
+    let r = spindle(&["hello.py"], "", Some(&dir));
+    assert_eq!(
+        (r.status, r.stdout.as_str(), r.stderr.as_str()),
+        (0, "hello 42\n", "")
+    );
+}
+
+#[test]
+fn a_file_imports_its_neighbour() {
+    let dir = folder(
+        "import",
+        &[
+            ("main.py", "import helper\nprint(helper.twice(21))\n"),
+            ("helper.py", "def twice(x):\n    return 2 * x\n"),
+        ],
+    );
+    let r = spindle(&["main.py"], "", Some(&dir));
+    assert_eq!((r.status, r.stdout.as_str()), (0, "42\n"), "{}", r.stderr);
+}
+
+#[test]
+fn an_uncaught_exception_exits_1_with_a_traceback() {
+    let dir = folder(
+        "raise",
+        &[(
+            "boom.py",
+            "print('before')\ndef f():\n    raise ValueError('bad value')\nf()\n",
+        )],
+    );
+    let r = spindle(&["boom.py"], "", Some(&dir));
+    assert_eq!(r.status, 1);
+    assert_eq!(r.stdout, "before\n");
+    assert_eq!(
+        r.stderr,
+        "Traceback (most recent call last):\n  File \"boom.py\", line 4, in <module>\n    f()\n  \
+         File \"boom.py\", line 3, in f\n    raise ValueError('bad value')\nValueError: bad value\n"
+    );
+}
+
+#[test]
+fn a_syntax_error_exits_1_with_a_report() {
+    let dir = folder("syntax", &[("bad.py", "if x\n    pass\n")]);
+    let r = spindle(&["bad.py"], "", Some(&dir));
+    assert_eq!(r.status, 1);
+    assert!(r.stderr.contains("SyntaxError"), "{}", r.stderr);
+    assert!(r.stderr.contains("bad.py:1:"), "{}", r.stderr);
+}
+
+#[test]
+fn system_exit_gives_its_code() {
+    assert_eq!(spindle(&["-c", "exit(3)"], "", None).status, 3);
+    assert_eq!(spindle(&["-c", "raise SystemExit(0)"], "", None).status, 0);
+    assert_eq!(spindle(&["-c", "raise SystemExit"], "", None).status, 0);
+    let r = spindle(&["-c", "raise SystemExit('giving up')"], "", None);
+    assert_eq!((r.status, r.stderr.as_str()), (1, "giving up\n"));
+    if has_sys() {
+        assert_eq!(
+            spindle(&["-c", "import sys; sys.exit(7)"], "", None).status,
+            7
+        );
+    }
+}
+
+#[test]
+fn a_missing_file_exits_2() {
+    let r = spindle(&["no_such_file.py"], "", None);
+    assert_eq!(r.status, 2);
+    assert_eq!(
+        r.stderr,
+        "spindle: can't open file 'no_such_file.py': [Errno 2] No such file or directory\n"
+    );
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let r = spindle(&["--no-such-option"], "", None);
+    assert_eq!(r.status, 2);
+    assert!(
+        r.stderr.contains("unknown option --no-such-option"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("usage: spindle"), "{}", r.stderr);
+    let r = spindle(&["-c"], "", None);
+    assert_eq!(r.status, 2);
+    assert!(r.stderr.contains("argument expected for the -c option"));
+    assert_eq!(spindle(&["--check"], "", None).status, 2);
+}
+
+#[test]
+fn dash_c_runs_code() {
+    let r = spindle(&["-c", "for i in range(3):\n    print(i)"], "", None);
+    assert_eq!((r.status, r.stdout.as_str()), (0, "0\n1\n2\n"));
+}
+
+#[test]
+fn dash_reads_the_program_from_stdin() {
+    let r = spindle(&["-"], "x = 5\nprint(x * x)\n", None);
+    assert_eq!((r.status, r.stdout.as_str()), (0, "25\n"), "{}", r.stderr);
+}
+
+#[test]
+fn no_arguments_and_a_pipe_read_the_program_from_stdin() {
+    let r = spindle(&[], "print('piped')\n1/0\n", None);
+    assert_eq!((r.status, r.stdout.as_str()), (1, "piped\n"));
+    assert!(r.stderr.ends_with("ZeroDivisionError: division by zero\n"));
+    assert!(
+        r.stderr.contains("File \"<stdin>\", line 2"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn dash_i_runs_the_file_then_the_prompt_with_its_names() {
+    let dir = folder(
+        "inspect",
+        &[(
+            "setup.py",
+            "answer = 42\ndef double(x):\n    return 2 * x\n",
+        )],
+    );
+    let r = spindle(
+        &["-i", "setup.py"],
+        "answer\ndouble(answer)\nfor i in range(2):\n    i\n\nNone\nprint(_)\n",
+        Some(&dir),
+    );
+    assert_eq!(r.status, 0, "{}", r.stderr);
+    assert_eq!(r.stdout, "42\n84\n0\n1\n1\n");
+}
+
+#[test]
+fn dash_i_reports_errors_and_goes_on() {
+    let dir = folder(
+        "inspect_err",
+        &[("fails.py", "ready = True\nraise KeyError('k')\n")],
+    );
+    let r = spindle(
+        &["-i", "fails.py"],
+        "ready\nundefined\nexit(5)\nprint('not reached')\n",
+        Some(&dir),
+    );
+    assert_eq!(r.status, 5);
+    assert_eq!(r.stdout, "True\n");
+    assert!(r.stderr.contains("KeyError: 'k'"), "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("NameError: name 'undefined' is not defined"),
+        "{}",
+        r.stderr
+    );
+    let r = spindle(&["-i", "missing.py"], "", Some(&dir));
+    assert_eq!(r.status, 2);
+}
+
+#[test]
+fn the_prompt_answers_help_and_a_bare_exit() {
+    let r = spindle(&["-i", "/dev/null"], "help\nexit\nquit = 1\nquit\n", None);
+    assert_eq!(r.status, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("interactive prompt"), "{}", r.stdout);
+    assert!(
+        r.stdout
+            .contains("Use exit() or Ctrl-D (i.e. EOF) to exit\n1\n"),
+        "{}",
+        r.stdout
+    );
+}
+
+#[test]
+fn check_accepts_valid_files_and_reports_invalid_ones() {
+    let dir = folder(
+        "check",
+        &[
+            ("good.py", "def f(x):\n    return x\n"),
+            ("bad.py", "x = (1,\n"),
+        ],
+    );
+    let r = spindle(&["--check", "good.py"], "", Some(&dir));
+    assert_eq!(
+        (r.status, r.stdout.as_str(), r.stderr.as_str()),
+        (0, "", "")
+    );
+    let r = spindle(&["--check", "good.py", "bad.py"], "", Some(&dir));
+    assert_eq!(r.status, 1);
+    assert!(r.stderr.contains("bad.py"), "{}", r.stderr);
+    assert!(!r.stderr.contains("good.py"), "{}", r.stderr);
+}
+
+#[test]
+fn version_and_help() {
+    let r = spindle(&["--version"], "", None);
+    assert_eq!(
+        (r.status, r.stdout.clone()),
+        (0, format!("spindle {}\n", env!("CARGO_PKG_VERSION")))
+    );
+    let r = spindle(&["--help"], "", None);
+    assert_eq!(r.status, 0);
+    for form in [
+        "-c CODE",
+        "-i FILE",
+        "--check FILE",
+        "--version",
+        "Examples:",
+        "spindle -c '",
+    ] {
+        assert!(r.stdout.contains(form), "help lacks {:?}", form);
+    }
+}
+
+#[test]
+fn sys_argv_is_as_in_python() {
+    if !has_sys() {
+        eprintln!("skipped: this build has no sys module yet");
+        return;
+    }
+    let dir = folder("argv", &[("args.py", "import sys\nprint(sys.argv)\n")]);
+    let r = spindle(&["args.py", "a", "-b", "--c"], "", Some(&dir));
+    assert_eq!(r.stdout, "['args.py', 'a', '-b', '--c']\n", "{}", r.stderr);
+    let r = spindle(&["-c", "import sys; print(sys.argv)", "x", "y"], "", None);
+    assert_eq!(r.stdout, "['-c', 'x', 'y']\n", "{}", r.stderr);
+    let r = spindle(&["-", "x"], "import sys; print(sys.argv)\n", None);
+    assert_eq!(r.stdout, "['-', 'x']\n", "{}", r.stderr);
+    let r = spindle(&[], "import sys; print(sys.argv)\n", None);
+    assert_eq!(r.stdout, "['']\n", "{}", r.stderr);
+    let r = spindle(&["-i", "args.py", "z"], "", Some(&dir));
+    assert_eq!(r.stdout, "['args.py', 'z']\n", "{}", r.stderr);
+}
