@@ -133,6 +133,11 @@ pub struct Interp {
     pub exit_hooks: Vec<Value>,
     /// The program is ending because of Ctrl-C: stop children rather than wait.
     pub interrupted_exit: bool,
+    /// Called during blocking waits when one of `watch_fds` is readable (pools
+    /// deliver results and run callbacks this way, without threads).
+    pub pump: Option<Value>,
+    pub watch_fds: Vec<i32>,
+    pub pumping: bool,
     /// Set by the interactive prompt: expression statements run by module code at this
     /// depth have their values displayed (Python's `sys.displayhook`).
     pub echo_depth: Option<u32>,
@@ -292,6 +297,9 @@ impl Interp {
             repr_guard: Vec::new(),
             exit_hooks: Vec::new(),
             interrupted_exit: false,
+            pump: None,
+            watch_fds: Vec::new(),
+            pumping: false,
             echo_depth: None,
         });
         crate::builtins::install(&mut interp);

@@ -7,10 +7,16 @@ use crate::value::{ModuleObj, Value};
 use std::rc::Rc;
 
 /// Modules written in the dialect, embedded in the binary.
-const EMBEDDED: &[(&str, &str)] = &[(
-    "multiprocessing",
-    include_str!("../../stdlib/multiprocessing.py"),
-)];
+const EMBEDDED: &[(&str, &str)] = &[
+    (
+        "multiprocessing",
+        include_str!("../../stdlib/multiprocessing.py"),
+    ),
+    (
+        "multiprocessing.pool",
+        include_str!("../../stdlib/multiprocessing/pool.py"),
+    ),
+];
 
 impl Interp {
     /// `import name` (dotted): the module object, loading it on first use.
@@ -87,6 +93,12 @@ impl Interp {
         module.set(self.sym.file, Value::str(path));
         let value = Value::Module(module.clone());
         self.modules.insert(name.into(), value.clone());
+        // `import a.b` makes `b` an attribute of the package `a`.
+        if let Some((parent, child)) = name.rsplit_once('.') {
+            if let Some(Value::Module(p)) = self.modules.get(parent) {
+                p.set(crate::intern::intern(child), value.clone());
+            }
+        }
         match self.run_module_text(&module, text) {
             Ok(()) => Ok(value),
             Err(e) => {

@@ -15,6 +15,8 @@ pub enum WaitOn<'a> {
     Readable(RawFd),
     /// A file descriptor becoming writable (a full pipe).
     Writable(RawFd),
+    /// Any of several descriptors becoming readable (a pool's workers).
+    AnyReadable(&'a [RawFd]),
     /// A futex word in shared memory changing from `expected`.
     Futex { word: &'a AtomicU32, expected: u32 },
 }
@@ -56,6 +58,74 @@ fn timespec(d: Duration) -> libc::timespec {
 /// printed before it waited is visible before anything it waits for.
 pub fn wait(interp: &mut Interp, w: Wait) -> PyResult<Woken> {
     let _ = crate::output::flush_stdout();
+    if interp.pump.is_some() && !interp.pumping && !matches!(w.on, WaitOn::AnyReadable(_)) {
+        return wait_pumping(interp, w);
+    }
+    wait_plain(interp, w)
+}
+
+/// A wait while pools have work out: wakes for their answers too, runs the pump
+/// (which delivers results and callbacks), and goes on waiting.
+fn wait_pumping(interp: &mut Interp, w: Wait) -> PyResult<Woken> {
+    const SLICE: Duration = Duration::from_millis(20);
+    loop {
+        interp.check_signals()?;
+        let now = Instant::now();
+        if w.deadline.is_some_and(|d| now >= d) {
+            return Ok(Woken::TimedOut);
+        }
+        let slice_end = match w.deadline {
+            Some(d) if d < now + SLICE => d,
+            _ => now + SLICE,
+        };
+        // The awaited thing, for at most one slice.
+        let part = Wait {
+            what: w.what,
+            on: copy_on(&w.on),
+            deadline: Some(slice_end),
+        };
+        if wait_plain(interp, part)? == Woken::Ready {
+            return Ok(Woken::Ready);
+        }
+        // Then the pools: anything to deliver?
+        let fds = interp.watch_fds.clone();
+        let mut ps: Vec<libc::pollfd> = fds
+            .iter()
+            .map(|&fd| libc::pollfd {
+                fd,
+                events: libc::POLLIN,
+                revents: 0,
+            })
+            .collect();
+        let ready = unsafe { libc::poll(ps.as_mut_ptr(), ps.len() as libc::nfds_t, 0) } > 0;
+        if ready {
+            if let Some(p) = interp.pump.clone() {
+                interp.pumping = true;
+                let r = interp.call(&p, vec![], vec![]);
+                interp.pumping = false;
+                r?;
+            }
+        }
+        if interp.pump.is_none() {
+            return wait_plain(interp, w);
+        }
+    }
+}
+
+fn copy_on<'a>(on: &WaitOn<'a>) -> WaitOn<'a> {
+    match on {
+        WaitOn::Sleep => WaitOn::Sleep,
+        WaitOn::Readable(fd) => WaitOn::Readable(*fd),
+        WaitOn::Writable(fd) => WaitOn::Writable(*fd),
+        WaitOn::AnyReadable(fds) => WaitOn::AnyReadable(fds),
+        WaitOn::Futex { word, expected } => WaitOn::Futex {
+            word,
+            expected: *expected,
+        },
+    }
+}
+
+fn wait_plain(interp: &mut Interp, w: Wait) -> PyResult<Woken> {
     loop {
         interp.check_signals()?;
         let remaining = match w.deadline {
@@ -89,6 +159,28 @@ pub fn wait(interp: &mut Interp, w: Wait) -> PyResult<Woken> {
                     revents: 0,
                 };
                 let n = unsafe { libc::ppoll(&mut p, 1, tsp, std::ptr::null()) };
+                if n > 0 {
+                    return Ok(Woken::Ready);
+                }
+                n
+            }
+            WaitOn::AnyReadable(fds) => {
+                let mut ps: Vec<libc::pollfd> = fds
+                    .iter()
+                    .map(|&fd| libc::pollfd {
+                        fd,
+                        events: libc::POLLIN,
+                        revents: 0,
+                    })
+                    .collect();
+                let n = unsafe {
+                    libc::ppoll(
+                        ps.as_mut_ptr(),
+                        ps.len() as libc::nfds_t,
+                        tsp,
+                        std::ptr::null(),
+                    )
+                };
                 if n > 0 {
                     return Ok(Woken::Ready);
                 }

@@ -207,3 +207,76 @@ pub fn spawn(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value>
     let f = interp.getattr(&m, crate::intern::intern("spawn"))?;
     interp.call(&f, args.to_vec(), kw)
 }
+
+/// `_wait_any(fds, timeout)`: waits until one of `fds` is readable; the ready ones.
+pub fn wait_any(interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Value> {
+    arity("_wait_any", args, 2, 2)?;
+    let mut fds = Vec::new();
+    for v in interp.collect(&args[0])? {
+        fds.push(int(&v, "fd")? as i32);
+    }
+    let timeout = match &args[1] {
+        Value::None => None,
+        Value::Int(i) => Some(*i as f64),
+        Value::Float(f) => Some(*f),
+        _ => return Err(type_error("timeout must be a number or None")),
+    };
+    block::wait(
+        interp,
+        Wait {
+            what: "Pool result",
+            on: WaitOn::AnyReadable(&fds),
+            deadline: block::deadline(timeout),
+        },
+    )?;
+    let mut ps: Vec<libc::pollfd> = fds
+        .iter()
+        .map(|&fd| libc::pollfd {
+            fd,
+            events: libc::POLLIN,
+            revents: 0,
+        })
+        .collect();
+    unsafe { libc::poll(ps.as_mut_ptr(), ps.len() as libc::nfds_t, 0) };
+    Ok(Value::list(
+        ps.iter()
+            .filter(|p| p.revents != 0)
+            .map(|p| Value::Int(p.fd as i64))
+            .collect(),
+    ))
+}
+
+/// `_format_exception(e)`: the traceback text of `e`, for a pool worker to send.
+pub fn format_exception(interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Value> {
+    arity("_format_exception", args, 1, 1)?;
+    match Exc::from_value(&args[0]) {
+        Some(e) => Ok(Value::string(interp.format_exception(&e))),
+        None => Ok(Value::str("")),
+    }
+}
+
+/// `_set_pump(f, fds)`: during blocking waits, call `f()` when one of `fds` is readable.
+pub fn set_pump(interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Value> {
+    arity("_set_pump", args, 2, 2)?;
+    let mut fds = Vec::new();
+    for v in interp.collect(&args[1])? {
+        fds.push(int(&v, "fd")? as i32);
+    }
+    interp.pump = if fds.is_empty() {
+        None
+    } else {
+        Some(args[0].clone())
+    };
+    interp.watch_fds = fds;
+    Ok(Value::None)
+}
+
+/// `_monotonic()`: seconds on the monotonic clock.
+pub fn monotonic(_interp: &mut Interp, _args: &[Value], _kw: Kwargs) -> PyResult<Value> {
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    unsafe { libc::clock_gettime(libc::CLOCK_MONOTONIC, &mut ts) };
+    Ok(Value::Float(ts.tv_sec as f64 + ts.tv_nsec as f64 * 1e-9))
+}

@@ -1,0 +1,474 @@
+# multiprocessing.pool: a pool of forked worker processes, without helper threads.
+#
+# Tasks go to the workers through one shared queue; each worker answers on its own
+# pipe. The parent reads the answers, runs callbacks and notices dead workers
+# whenever it talks to the pool (get, wait, join, iteration, close) -- and, through
+# the runtime's pump hook, during any other blocking wait such as time.sleep.
+# Functions travel by reference to their definition, so lambdas and closures work.
+
+import multiprocessing
+import _mp
+
+__all__ = ['Pool', 'AsyncResult', 'ApplyResult', 'MapResult', 'IMapIterator',
+           'TimeoutError', 'RemoteTraceback', 'WorkerLostError']
+
+TimeoutError = multiprocessing.TimeoutError
+
+RUN = 'RUN'
+CLOSE = 'CLOSE'
+TERMINATE = 'TERMINATE'
+
+
+class RemoteTraceback(Exception):
+    def __init__(self, tb):
+        self.tb = tb
+
+    def __str__(self):
+        return self.tb
+
+
+class WorkerLostError(multiprocessing.ProcessError):
+    '''A worker died (killed by a signal, os._exit) while it held a task.'''
+    pass
+
+
+class MaybeEncodingError(Exception):
+    def __init__(self, exc, value):
+        self.exc = repr(exc)
+        self.value = repr(value)
+        super().__init__(self.exc, self.value)
+
+    def __str__(self):
+        return "Error sending result: '%s'. Reason: '%s'" % (self.value, self.exc)
+
+
+def _rebuild(exc, tb):
+    '''The exception a task raised, with the worker's traceback as its cause.'''
+    exc.__cause__ = RemoteTraceback('\n"""\n' + tb + '"""')
+    return exc
+
+
+def _worker(tasks, out, initializer, initargs, maxtasks):
+    if initializer is not None:
+        initializer(*initargs)
+    completed = 0
+    while maxtasks is None or completed < maxtasks:
+        task = tasks.get()
+        if task is None:
+            break
+        job, i, func, chunk, mode = task
+        out.send(('start', job, i))
+        try:
+            if mode == 'apply':
+                args, kwds = chunk
+                result = (True, func(*args, **kwds))
+            elif mode == 'star':
+                result = (True, [func(*args) for args in chunk])
+            else:
+                result = (True, [func(x) for x in chunk])
+        except Exception as e:
+            result = (False, (e, _mp._format_exception(e)))
+        try:
+            out.send(('done', job, i, result))
+        except Exception as e:
+            wrapped = MaybeEncodingError(e, result[1])
+            out.send(('done', job, i, (False, (wrapped, _mp._format_exception(wrapped)))))
+        completed += 1
+
+
+class _Worker:
+    def __init__(self, pool):
+        reader, writer = multiprocessing.Pipe(duplex=False)
+        p = multiprocessing.Process(target=_worker, args=(pool._tasks, writer, pool._initializer,
+                                                          pool._initargs, pool._maxtasks))
+        p._name = 'ForkPoolWorker-' + multiprocessing._join_identity(p._identity)
+        p.daemon = True
+        p.start()
+        writer.close()
+        self.process = p
+        self.reader = reader
+        self.holding = None
+
+    def fds(self):
+        return [self.reader.fileno(), self.process._sentinel]
+
+
+_pools = []
+
+
+def _pump_all():
+    for pool in list(_pools):
+        pool._pump()
+
+
+class Pool:
+    '''A pool of worker processes.'''
+
+    def __init__(self, processes=None, initializer=None, initargs=(),
+                 maxtasksperchild=None, context=None):
+        if processes is None:
+            processes = multiprocessing.cpu_count() or 1
+        if processes < 1:
+            raise ValueError("Number of processes must be at least 1")
+        if maxtasksperchild is not None:
+            if not isinstance(maxtasksperchild, int) or maxtasksperchild <= 0:
+                raise ValueError("maxtasksperchild must be a positive int or None")
+        if initializer is not None and not callable(initializer):
+            raise TypeError('initializer must be a callable')
+        self._processes = processes
+        self._initializer = initializer
+        self._initargs = initargs
+        self._maxtasks = maxtasksperchild
+        self._tasks = multiprocessing.SimpleQueue()
+        self._state = RUN
+        self._jobs = {}
+        self._next_job = 0
+        self._workers = []
+        for _ in range(processes):
+            self._workers.append(_Worker(self))
+        _pools.append(self)
+        _mp._set_pump(_pump_all, self._watch_fds())
+
+    def __repr__(self):
+        return '<multiprocessing.pool.Pool state=%s pool_size=%d>' % (self._state, len(self._workers))
+
+    def _watch_fds(self):
+        fds = []
+        for pool in _pools:
+            if pool._jobs:
+                for w in pool._workers:
+                    fds.extend(w.fds())
+        return fds
+
+    def _check_running(self):
+        if self._state != RUN:
+            raise ValueError("Pool not running")
+
+    def _new_job(self, result):
+        job = self._next_job
+        self._next_job += 1
+        self._jobs[job] = result
+        _mp._set_pump(_pump_all, self._watch_fds())
+        return job
+
+    def _submit(self, job, i, func, chunk, mode):
+        self._tasks.put((job, i, func, chunk, mode))
+
+    # -- the parent's side of the conversation --------------------------------
+
+    def _handle(self, worker, msg):
+        if msg[0] == 'start':
+            worker.holding = (msg[1], msg[2])
+            return
+        worker.holding = None
+        job, i, result = msg[1], msg[2], msg[3]
+        cache = self._jobs.get(job)
+        if cache is None:
+            return
+        ok, value = result
+        if not ok:
+            value = _rebuild(value[0], value[1])
+        cache._set(i, ok, value)
+        if cache._done:
+            self._jobs.pop(job, None)
+
+    def _pump(self):
+        '''Reads every answer available now, and deals with dead workers.'''
+        for w in list(self._workers):
+            while w.reader.poll():
+                try:
+                    msg = w.reader.recv()
+                except EOFError:
+                    break
+                self._handle(w, msg)
+        for w in list(self._workers):
+            if self._state == TERMINATE:
+                break
+            if w.process.exitcode is not None:
+                self._worker_ended(w)
+        _mp._set_pump(_pump_all, self._watch_fds())
+
+    def _worker_ended(self, w):
+        # Answers it sent before it ended are still in its pipe.
+        while w.reader.poll():
+            try:
+                msg = w.reader.recv()
+            except EOFError:
+                break
+            self._handle(w, msg)
+        self._workers.remove(w)
+        w.reader.close()
+        if w.holding is not None:
+            job, i = w.holding
+            cache = self._jobs.get(job)
+            if cache is not None:
+                err = WorkerLostError('worker %s (pid %d) died with exit code %s while running task %d of job %d'
+                                      % (w.process.name, w.process.pid, w.process.exitcode, i, job))
+                cache._set(i, False, err)
+                if cache._done:
+                    self._jobs.pop(job, None)
+        if self._state == RUN:
+            self._workers.append(_Worker(self))
+
+    def _wait(self, timeout):
+        '''Waits for an answer or a worker's end (at most `timeout` seconds).'''
+        fds = []
+        for w in self._workers:
+            fds.extend(w.fds())
+        if fds:
+            _mp._wait_any(fds, timeout)
+        self._pump()
+
+    # -- the API --------------------------------------------------------------
+
+    def apply(self, func, args=(), kwds={}):
+        return self.apply_async(func, args, kwds).get()
+
+    def apply_async(self, func, args=(), kwds={}, callback=None, error_callback=None):
+        self._check_running()
+        result = ApplyResult(self, callback, error_callback)
+        job = self._new_job(result)
+        self._submit(job, 0, func, (tuple(args), dict(kwds)), 'apply')
+        return result
+
+    def _chunks(self, iterable, chunksize):
+        chunks = []
+        chunk = []
+        for x in iterable:
+            chunk.append(x)
+            if len(chunk) == chunksize:
+                chunks.append(chunk)
+                chunk = []
+        if chunk:
+            chunks.append(chunk)
+        return chunks
+
+    def _map_async(self, func, iterable, mode, chunksize, callback, error_callback):
+        self._check_running()
+        if not hasattr(iterable, '__len__'):
+            iterable = list(iterable)
+        if chunksize is None:
+            chunksize, extra = divmod(len(iterable), len(self._workers) * 4)
+            if extra:
+                chunksize += 1
+        if len(iterable) == 0:
+            chunksize = 0
+        chunks = self._chunks(iterable, chunksize) if chunksize else []
+        result = MapResult(self, len(chunks), len(iterable), callback, error_callback)
+        job = self._new_job(result)
+        if not chunks:
+            self._jobs.pop(job, None)
+        for i, chunk in enumerate(chunks):
+            self._submit(job, i, func, chunk, mode)
+        return result
+
+    def map(self, func, iterable, chunksize=None):
+        return self._map_async(func, iterable, 'map', chunksize, None, None).get()
+
+    def map_async(self, func, iterable, chunksize=None, callback=None, error_callback=None):
+        return self._map_async(func, iterable, 'map', chunksize, callback, error_callback)
+
+    def starmap(self, func, iterable, chunksize=None):
+        return self._map_async(func, iterable, 'star', chunksize, None, None).get()
+
+    def starmap_async(self, func, iterable, chunksize=None, callback=None, error_callback=None):
+        return self._map_async(func, iterable, 'star', chunksize, callback, error_callback)
+
+    def _imap(self, func, iterable, chunksize, ordered):
+        self._check_running()
+        if chunksize < 1:
+            raise ValueError("Chunksize must be 1+, not {0:n}".format(chunksize))
+        chunks = self._chunks(iterable, chunksize)
+        it = IMapIterator(self, len(chunks), ordered)
+        job = self._new_job(it)
+        if not chunks:
+            self._jobs.pop(job, None)
+        for i, chunk in enumerate(chunks):
+            self._submit(job, i, func, chunk, 'map')
+        return it
+
+    def imap(self, func, iterable, chunksize=1):
+        return self._imap(func, iterable, chunksize, True)
+
+    def imap_unordered(self, func, iterable, chunksize=1):
+        return self._imap(func, iterable, chunksize, False)
+
+    def close(self):
+        if self._state == RUN:
+            self._state = CLOSE
+            for _ in self._workers:
+                self._tasks.put(None)
+        self._pump()
+
+    def terminate(self):
+        self._state = TERMINATE
+        for w in self._workers:
+            w.process.terminate()
+        for w in self._workers:
+            w.process.join()
+            w.reader.close()
+        self._workers = []
+        if self in _pools:
+            _pools.remove(self)
+        _mp._set_pump(_pump_all, self._watch_fds())
+
+    def join(self):
+        if self._state == RUN:
+            raise ValueError("Pool is still running")
+        while self._workers:
+            self._wait(None)
+            for w in list(self._workers):
+                if w.process.exitcode is not None:
+                    self._worker_ended(w)
+        if self in _pools:
+            _pools.remove(self)
+
+    def __enter__(self):
+        self._check_running()
+        return self
+
+    def __exit__(self, exc_type, exc_val, exc_tb):
+        self.terminate()
+
+
+class ApplyResult:
+    def __init__(self, pool, callback, error_callback):
+        self._pool = pool
+        self._callback = callback
+        self._error_callback = error_callback
+        self._done = False
+        self._success = None
+        self._value = None
+
+    def ready(self):
+        if not self._done:
+            self._pool._pump()
+        return self._done
+
+    def successful(self):
+        if not self.ready():
+            raise ValueError("{0!r} not ready".format(self))
+        return self._success
+
+    def wait(self, timeout=None):
+        deadline = None if timeout is None else _mp._monotonic() + timeout
+        while not self._done:
+            left = None if deadline is None else deadline - _mp._monotonic()
+            if left is not None and left <= 0:
+                self._pool._pump()
+                return
+            if self._pool._state == TERMINATE:
+                return
+            self._pool._wait(left)
+
+    def get(self, timeout=None):
+        self.wait(timeout)
+        if not self._done:
+            raise TimeoutError
+        if self._success:
+            return self._value
+        raise self._value
+
+    def _set(self, i, ok, value):
+        self._success = ok
+        self._value = value
+        self._done = True
+        if ok and self._callback is not None:
+            self._callback(value)
+        if not ok and self._error_callback is not None:
+            self._error_callback(value)
+
+
+AsyncResult = ApplyResult
+
+
+class MapResult(ApplyResult):
+    def __init__(self, pool, nchunks, length, callback, error_callback):
+        ApplyResult.__init__(self, pool, callback, error_callback)
+        self._chunks = [None] * nchunks
+        self._left = nchunks
+        self._success = True
+        if nchunks == 0:
+            self._value = []
+            self._done = True
+            if callback is not None:
+                callback([])
+
+    def _set(self, i, ok, value):
+        if self._done:
+            return
+        if not ok:
+            self._success = False
+            self._value = value
+            self._done = True
+            if self._error_callback is not None:
+                self._error_callback(value)
+            return
+        self._chunks[i] = value
+        self._left -= 1
+        if self._left == 0:
+            out = []
+            for c in self._chunks:
+                out.extend(c)
+            self._value = out
+            self._done = True
+            if self._callback is not None:
+                self._callback(out)
+
+
+class IMapIterator:
+    def __init__(self, pool, nchunks, ordered):
+        self._pool = pool
+        self._ordered = ordered
+        self._chunks = {}
+        self._arrived = []
+        self._next_chunk = 0
+        self._left = nchunks
+        self._nchunks = nchunks
+        self._items = []
+        self._done = nchunks == 0
+
+    def __iter__(self):
+        return self
+
+    def _set(self, i, ok, value):
+        self._left -= 1
+        if self._left == 0:
+            self._done = True
+        if self._ordered:
+            self._chunks[i] = (ok, value)
+        else:
+            self._arrived.append((ok, value))
+
+    def _take(self):
+        if self._ordered:
+            if self._next_chunk in self._chunks:
+                ok, value = self._chunks.pop(self._next_chunk)
+                self._next_chunk += 1
+                return True, ok, value
+        elif self._arrived:
+            ok, value = self._arrived.pop(0)
+            return True, ok, value
+        return False, None, None
+
+    def next(self, timeout=None):
+        deadline = None if timeout is None else _mp._monotonic() + timeout
+        while not self._items:
+            got, ok, value = self._take()
+            if got:
+                if not ok:
+                    raise value
+                self._items = list(value)
+                continue
+            if self._done and self._next_chunk >= self._nchunks or (not self._ordered and self._done and not self._arrived):
+                raise StopIteration
+            left = None if deadline is None else deadline - _mp._monotonic()
+            if left is not None and left <= 0:
+                raise TimeoutError
+            self._pool._wait(left)
+        return self._items.pop(0)
+
+    __next__ = next
+
+
+IMapUnorderedIterator = IMapIterator
