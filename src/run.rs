@@ -12,6 +12,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 /// Stack for the main program: deep recursion fails with RecursionError, not a crash.
 const MAIN_STACK: usize = 256 * 1024 * 1024;
 
+/// Stack for parsing a module.
+const PARSE_STACK: usize = 64 * 1024 * 1024;
+
 static INTERRUPTED: AtomicBool = AtomicBool::new(false);
 
 extern "C" fn on_sigint(_: libc::c_int) {
@@ -38,7 +41,10 @@ pub struct CompileError {
 
 /// Parses and resolves `text` for `module`; the tree lives as long as the process.
 pub fn compile(text: &str, module: &ModuleObj) -> Result<&'static Module, CompileError> {
-    let mut m = crate::syntax::parse_module(text).map_err(|e| CompileError {
+    // The parser probes how much stack is left, which it cannot know on the
+    // interpreter's own stacks (imports run there): parse on a stack it knows.
+    let parsed = stacker::grow(PARSE_STACK, || crate::syntax::parse_module(text));
+    let mut m = parsed.map_err(|e| CompileError {
         kind: e.kind.name(),
         message: e.message.clone(),
         span: e.span,
