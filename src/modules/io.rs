@@ -284,6 +284,9 @@ fn read(interp: &mut Interp, args: &[Value], _k: Kwargs) -> PyResult<Value> {
     arity("read", &args[1..], 0, 1)?;
     let f = me(&args[0])?;
     let n = size_arg(interp, args)?;
+    if f.binary && f.closed.get() {
+        return Err(value_error("read of closed file"));
+    }
     let mut h = f.reader()?;
     if n < 0 {
         let buf = read_all(&mut h)?;
