@@ -72,7 +72,9 @@ pub fn clear_interrupt() {
 
 /// Parses and resolves `text` for `module`; the tree lives as long as the process.
 pub fn compile(text: &str, module: &ModuleObj) -> Result<&'static Module, CompileError> {
-    let mut m = crate::syntax::parse_module(text).map_err(|e| CompileError {
+    // `parse_module` runs on a stack of its own whose bounds the parser knows.
+    let parsed = crate::syntax::parse_module(text);
+    let mut m = parsed.map_err(|e| CompileError {
         kind: e.kind.name(),
         message: e.message.clone(),
         span: e.span,

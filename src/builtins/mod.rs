@@ -166,4 +166,5 @@ pub fn install(interp: &mut Interp) {
     interp.set_builtin("NotImplemented", Value::NotImplemented);
     interp.set_builtin("__name__", Value::str("builtins"));
     crate::methods::install();
+    crate::modules::io::install(interp);
 }

@@ -9,6 +9,11 @@ use crate::value::Value;
 /// The message of an exception, as `str(e)` gives it.
 pub fn exc_message(e: &Exc) -> String {
     let args = e.args();
+    if let (2..=4, Some(Value::Int(n))) = (args.len(), args.first()) {
+        if e.is("OSError") {
+            return os_error_message(*n, &args[1..]);
+        }
+    }
     match args.len() {
         0 => String::new(),
         1 => match &args[0] {
@@ -23,6 +28,21 @@ pub fn exc_message(e: &Exc) -> String {
             None => String::new(),
         },
     }
+}
+
+/// `[Errno 2] No such file or directory: 'x.txt'` (with ` -> 'y'` for two paths).
+fn os_error_message(errno: i64, rest: &[Value]) -> String {
+    let Some(i) = super::current() else {
+        return String::new();
+    };
+    let mut s = format!("[Errno {}] {}", errno, i.str(&rest[0]).unwrap_or_default());
+    if let Some(f) = rest.get(1) {
+        s.push_str(&format!(": {}", i.repr(f).unwrap_or_default()));
+    }
+    if let Some(g) = rest.get(2) {
+        s.push_str(&format!(" -> {}", i.repr(g).unwrap_or_default()));
+    }
+    s
 }
 
 /// `ascii()`: escapes every non-ASCII character of a repr.

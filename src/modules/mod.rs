@@ -3,8 +3,21 @@
 use crate::intern::Symbol;
 use crate::interp::err::*;
 use crate::interp::{Frame, Interp, PyResult};
+use crate::value::{Kwargs, NativeFn};
 use crate::value::{ModuleObj, Value};
 use std::rc::Rc;
+
+pub mod collections;
+pub mod io;
+pub mod json;
+pub mod math;
+pub mod os;
+pub mod random;
+pub mod shutil;
+pub mod string;
+pub mod sys;
+pub mod tempfile;
+pub mod time;
 
 /// Modules written in the dialect, embedded in the binary.
 const EMBEDDED: &[(&str, &str)] = &[
@@ -16,14 +29,132 @@ const EMBEDDED: &[(&str, &str)] = &[
         "multiprocessing.pool",
         include_str!("../../stdlib/multiprocessing/pool.py"),
     ),
+    ("collections", include_str!("../../stdlib/collections.py")),
+    ("functools", include_str!("../../stdlib/functools.py")),
+    ("itertools", include_str!("../../stdlib/itertools.py")),
 ];
+
+/// A new built-in module holding the given functions.
+pub fn make_module(name: &str, funcs: &[(&'static str, NativeFn)]) -> Rc<ModuleObj> {
+    let m = Rc::new(ModuleObj::new(name, 0));
+    m.set(crate::intern::intern("__name__"), Value::str(name));
+    for (n, f) in funcs {
+        m.set(crate::intern::intern(n), crate::builtins::native(n, *f));
+    }
+    m
+}
+
+/// Sets a module attribute by name.
+pub fn set_attr(m: &ModuleObj, name: &str, v: Value) {
+    m.set(crate::intern::intern(name), v);
+}
+
+/// A `str` argument, with CPython's wording for the wrong type.
+pub fn arg_str(interp: &Interp, v: &Value, what: &str) -> PyResult<String> {
+    match v {
+        Value::Str(s) => Ok(s.as_str().to_string()),
+        other => Err(type_error(format!(
+            "{} must be str, not {}",
+            what,
+            interp.type_name(other)
+        ))),
+    }
+}
+
+/// A path argument (str or bytes).
+pub fn arg_path(interp: &Interp, v: &Value, fname: &str) -> PyResult<String> {
+    match v {
+        Value::Str(s) => Ok(s.as_str().to_string()),
+        Value::Bytes(b) => Ok(String::from_utf8_lossy(b).into_owned()),
+        other => Err(type_error(format!(
+            "{}: path should be string, bytes or os.PathLike, not {}",
+            fname,
+            interp.type_name(other)
+        ))),
+    }
+}
+
+/// An OSError subclass for a failed system call on `path`, printed as CPython's
+/// `[Errno 2] No such file or directory: 'x.txt'`.
+pub fn path_error(e: std::io::Error, path: &str) -> crate::interp::Exc {
+    let exc = crate::builtins::functions::io_error(e);
+    exc.state().args.push(Value::str(path));
+    let args = exc.args();
+    let mut d = exc.0.dict.borrow_mut();
+    for (name, v) in ["errno", "strerror", "filename"].iter().zip(args) {
+        d.insert(crate::intern::intern(name), v);
+    }
+    drop(d);
+    exc
+}
+
+/// Keyword `name` or positional `i`.
+pub fn arg_or_kw(args: &[Value], kw: &mut Kwargs, i: usize, name: &str) -> Option<Value> {
+    crate::builtins::functions::take_kw(kw, name).or_else(|| args.get(i).cloned())
+}
 
 impl Interp {
     /// `import name` (dotted): the module object, loading it on first use.
     pub fn import_module(&mut self, name: &str, _f: &Frame) -> PyResult<Value> {
+        self.import_module_by_name(name)
+    }
+
+    /// `import name` from Rust code: the module object, loading it on first use.
+    pub fn import_module_by_name(&mut self, name: &str) -> PyResult<Value> {
         if let Some(m) = self.modules.get(name) {
             return Ok(m.clone());
         }
+        if let Some(m) = self.sys_modules_entry(name) {
+            return Ok(m);
+        }
+        let m = self.import_uncached(name)?;
+        self.modules.insert(name.into(), m.clone());
+        self.set_sys_modules_entry(name, &m);
+        Ok(m)
+    }
+
+    /// The `sys.modules` dict, once `sys` is imported.
+    fn sys_modules(&self) -> Option<Value> {
+        match self.modules.get("sys") {
+            Some(Value::Module(m)) => m.get(crate::intern::intern("modules")),
+            _ => None,
+        }
+    }
+
+    fn sys_modules_entry(&mut self, name: &str) -> Option<Value> {
+        let d = self.sys_modules()?;
+        let k = Value::str(name);
+        if self.contains(&d, &k).ok()? {
+            self.getitem(&d, &k).ok()
+        } else {
+            None
+        }
+    }
+
+    fn set_sys_modules_entry(&mut self, name: &str, m: &Value) {
+        if let Some(d) = self.sys_modules() {
+            let _ = self.setitem(&d, Value::str(name), m.clone());
+        }
+    }
+
+    fn import_uncached(&mut self, name: &str) -> PyResult<Value> {
+        if let Some((parent, child)) = name.rsplit_once('.') {
+            if name != "os.path" {
+                let p = self.import_module_by_name(parent)?;
+                if let Some(m) = self.modules.get(name) {
+                    return Ok(m.clone());
+                }
+                let m = self.import_module_leaf(name)?;
+                if let Value::Module(pm) = &p {
+                    pm.set(crate::intern::intern(child), m.clone());
+                }
+                return Ok(m);
+            }
+        }
+        self.import_module_leaf(name)
+    }
+
+    fn import_module_leaf(&mut self, name: &str) -> PyResult<Value> {
         if let Some(m) = self.builtin_module(name)? {
             self.modules.insert(name.into(), m.clone());
             return Ok(m);
@@ -42,35 +173,20 @@ impl Interp {
         ))
     }
 
-    /// Imports a module from Rust code (no importing frame needed).
-    pub fn import_module_by_name(&mut self, name: &str) -> PyResult<Value> {
-        if let Some(m) = self.modules.get(name) {
-            return Ok(m.clone());
-        }
-        if let Some(m) = self.builtin_module(name)? {
-            self.modules.insert(name.into(), m.clone());
-            return Ok(m);
-        }
-        if let Some((_, src)) = EMBEDDED.iter().find(|(n, _)| *n == name) {
-            return self.load_module_source(name, &format!("<{}>", name), src);
-        }
-        Err(exc_msg(
-            "ModuleNotFoundError",
-            format!("No module named '{}'", name),
-        ))
-    }
-
     fn find_module_file(&self, name: &str) -> Option<String> {
         let rel = name.replace('.', "/");
-        let mut dirs: Vec<String> = Vec::new();
-        if let Some(p) = &self.main_path {
-            let dir = std::path::Path::new(p)
-                .parent()
-                .map(|d| d.to_string_lossy().to_string())
-                .unwrap_or_default();
-            dirs.push(if dir.is_empty() { ".".into() } else { dir });
-        } else {
-            dirs.push(".".into());
+        let mut dirs: Vec<String> = vec![self.script_dir()];
+        if let Some(Value::Module(sys)) = self.modules.get("sys") {
+            if let Some(Value::List(l)) = sys.get(crate::intern::intern("path")) {
+                for p in l.borrow().iter() {
+                    if let Value::Str(s) = p {
+                        let d = if s.is_empty() { "." } else { s.as_str() };
+                        if !dirs.iter().any(|x| x == d) {
+                            dirs.push(d.to_string());
+                        }
+                    }
+                }
+            }
         }
         for d in dirs {
             for cand in [
@@ -83,6 +199,21 @@ impl Interp {
             }
         }
         None
+    }
+
+    /// The folder of the main script (`.` when it has none).
+    pub fn script_dir(&self) -> String {
+        let dir = self
+            .main_path
+            .as_ref()
+            .and_then(|p| std::path::Path::new(p).parent())
+            .map(|d| d.to_string_lossy().to_string())
+            .unwrap_or_default();
+        if dir.is_empty() {
+            ".".into()
+        } else {
+            dir
+        }
     }
 
     /// Parses, resolves and runs a module's source; caches it before running.
@@ -99,10 +230,14 @@ impl Interp {
                 p.set(crate::intern::intern(child), value.clone());
             }
         }
+        self.set_sys_modules_entry(name, &value);
         match self.run_module_text(&module, text) {
             Ok(()) => Ok(value),
             Err(e) => {
                 self.modules.remove(name);
+                if let Some(d) = self.sys_modules() {
+                    let _ = self.delitem(&d, &Value::str(name));
+                }
                 Err(e)
             }
         }
@@ -146,6 +281,20 @@ impl Interp {
             "builtins" => Some(Value::Module(self.builtins_module.clone())),
             "_mp" => Some(crate::mp::create_module(self)),
             "queue" => Some(crate::mp::create_queue_module()),
+            "time" => Some(time::module()),
+            "os" => Some(os::module(self)),
+            "os.path" => {
+                let os = self.import_module_by_name("os")?;
+                Some(self.getattr(&os, crate::intern::intern("path"))?)
+            }
+            "sys" => Some(sys::module(self)),
+            "math" => Some(math::module()),
+            "random" => Some(random::module()),
+            "string" => Some(string::module()),
+            "json" => Some(json::module()),
+            "tempfile" => Some(tempfile::module()),
+            "shutil" => Some(shutil::module()),
+            "_collections" => Some(collections::module()),
             _ => None,
         })
     }
