@@ -28,6 +28,12 @@ pub fn install() {
         ("copy", copy),
         ("clear", clear),
         ("__init__", init),
+        ("__getitem__", getitem),
+        ("__setitem__", setitem),
+        ("__delitem__", delitem),
+        ("__contains__", contains),
+        ("__len__", len),
+        ("__iter__", iter),
     ];
     for (name, f) in methods {
         def_method(t, "list", name, *f);
@@ -264,4 +270,65 @@ fn init(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     };
     *l.cell().borrow_mut() = items;
     Ok(Value::None)
+}
+
+/// Runs `f` on a plain list holding the receiver's items, then stores them back, so
+/// the evaluator's indexing rules apply to list-subclass instances too.
+fn on_plain<T>(l: &ListRef, f: impl FnOnce(&Value) -> PyResult<T>) -> PyResult<T> {
+    match l {
+        ListRef::Plain(p) => f(&Value::List(p.clone())),
+        ListRef::Inst(_) => {
+            let tmp = Value::list(l.items());
+            let r = f(&tmp);
+            if let Value::List(t) = &tmp {
+                *l.cell().borrow_mut() = t.borrow().clone();
+            }
+            r
+        }
+    }
+}
+
+fn getitem(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value> {
+    let l = this(interp, args, "__getitem__")?;
+    let idx = onearg("list.__getitem__", args, &kw)?;
+    let tmp = Value::list(l.items());
+    interp.getitem(&tmp, idx)
+}
+
+fn setitem(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value> {
+    let l = this(interp, args, "__setitem__")?;
+    posonly("__setitem__", "list.__setitem__", args, &kw, 2, 2)?;
+    on_plain(&l, |p| interp.setitem(p, args[1].clone(), args[2].clone()))?;
+    Ok(Value::None)
+}
+
+fn delitem(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value> {
+    let l = this(interp, args, "__delitem__")?;
+    let idx = onearg("list.__delitem__", args, &kw)?;
+    on_plain(&l, |p| interp.delitem(p, idx))?;
+    Ok(Value::None)
+}
+
+fn contains(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value> {
+    let l = this(interp, args, "__contains__")?;
+    let x = onearg("list.__contains__", args, &kw)?;
+    let items = l.items();
+    Ok(Value::Bool(
+        position(interp, &items, x, 0, items.len())?.is_some(),
+    ))
+}
+
+fn len(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value> {
+    let l = this(interp, args, "__len__")?;
+    noargs("list.__len__", args, &kw)?;
+    Ok(Value::Int(l.len() as i64))
+}
+
+fn iter(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value> {
+    this(interp, args, "__iter__")?;
+    noargs("list.__iter__", args, &kw)?;
+    Ok(Value::Object(Rc::new(crate::interp::iter::SeqIter {
+        seq: args[0].clone(),
+        pos: std::cell::Cell::new(0),
+    })))
 }

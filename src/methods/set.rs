@@ -4,8 +4,10 @@
 use super::args::*;
 use crate::builtins::def_method;
 use crate::interp::err::*;
+use crate::interp::iter::{DictPart, DictView};
 use crate::interp::types::types;
 use crate::interp::{Interp, PyResult};
+use crate::syntax::ast::BinOp;
 use crate::value::{HKey, Kwargs, PySet, Value};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -406,4 +408,92 @@ fn symmetric_difference_update(interp: &mut Interp, args: &[Value], kw: Kwargs) 
     sym_update(interp, &mut cur, other)?;
     *s.borrow_mut() = cur;
     Ok(Value::None)
+}
+
+// ---------------------------------------------------------------- operators
+
+/// A keys or items view as a new set (views support the set operators).
+fn view_as_set(interp: &mut Interp, v: &Value) -> PyResult<Option<PySet>> {
+    match crate::interp::object::downcast::<DictView>(v) {
+        Some(view) if view.part != DictPart::Values => new_set(interp, v).map(Some),
+        _ => Ok(None),
+    }
+}
+
+/// `a op b` for `-`, `|`, `&`, `^` on sets, frozensets and keys/items views, with the
+/// same algorithms as the methods; None when the operands are not such values.
+pub fn operator(interp: &mut Interp, op: BinOp, a: &Value, b: &Value) -> PyResult<Option<Value>> {
+    if !matches!(
+        op,
+        BinOp::Sub | BinOp::BitOr | BinOp::BitAnd | BinOp::BitXor
+    ) {
+        return Ok(None);
+    }
+    let (owner, x, a_is_view) = if let Some(s) = as_set(a) {
+        let owner = if matches!(a, Value::FrozenSet(_)) {
+            "frozenset"
+        } else {
+            "set"
+        };
+        (owner, s, false)
+    } else if let Some(s) = view_as_set(interp, a)? {
+        ("set", s, true)
+    } else {
+        return Ok(None);
+    };
+    let other = if as_set(b).is_some() {
+        b.clone()
+    } else if let Some(y) = view_as_set(interp, b)? {
+        wrap("set", y)
+    } else if a_is_view {
+        // A view takes any iterable on the right.
+        b.clone()
+    } else {
+        return Ok(None);
+    };
+    Ok(Some(wrap(owner, combine(interp, op, x, &other)?)))
+}
+
+fn combine(interp: &mut Interp, op: BinOp, x: PySet, other: &Value) -> PyResult<PySet> {
+    Ok(match op {
+        BinOp::BitOr => {
+            let mut r = copy_of(&x);
+            add_all(interp, &mut r, other)?;
+            r
+        }
+        BinOp::BitAnd => intersect(interp, &x, other)?,
+        BinOp::Sub => subtract(interp, &x, other)?,
+        _ => {
+            let mut r = new_set(interp, other)?;
+            for k in x.iter() {
+                if !r.remove(k) {
+                    r.insert(k.clone());
+                }
+            }
+            r
+        }
+    })
+}
+
+/// `a op= b` on a mutable set: in place, as the `_update` methods.
+pub fn inplace(interp: &mut Interp, op: BinOp, a: &Value, b: &Value) -> PyResult<Option<Value>> {
+    let s = match a {
+        Value::Set(s) if as_set(b).is_some() => s.clone(),
+        _ => return Ok(None),
+    };
+    let mut cur = s.borrow().clone();
+    match op {
+        BinOp::BitOr => add_all(interp, &mut cur, b)?,
+        BinOp::BitAnd => cur = intersect(interp, &cur, b)?,
+        BinOp::Sub => discard_all(interp, &mut cur, b)?,
+        BinOp::BitXor => sym_update(interp, &mut cur, b)?,
+        _ => return Ok(None),
+    }
+    *s.borrow_mut() = cur;
+    Ok(Some(a.clone()))
+}
+
+/// A keys or items view as a set value, for comparisons (`d.keys() == {...}`).
+pub fn view_to_set(interp: &mut Interp, v: &Value) -> PyResult<Option<Value>> {
+    Ok(view_as_set(interp, v)?.map(|s| wrap("set", s)))
 }
