@@ -117,3 +117,11 @@ print(cfg, cfg.loaded, len(cfg), cfg["level"])
 print(Counter.fromkeys("ab", 1), type(Counter.fromkeys("ab")).__name__)
 print(Counter(x=1), Counter([("y", 2)]))
 print(dict.__len__({1: 2}), dict.__contains__({1: 2}, 1), list(dict.__iter__({3: 4})))
+
+# views as sets
+v1 = {"a": 1, "b": 2, "c": 3}
+v2 = {"b": 20, "c": 30, "d": 40}
+print(sorted(v1.keys() & v2.keys()), sorted(v1.keys() - v2.keys()), sorted(v1.keys() | v2.keys()), sorted(v1.keys() ^ v2.keys()))
+print(sorted(v1.keys() & {"a", "z"}), sorted(v1.keys() - ["a"]), sorted(v1.items() & {("a", 1), ("b", 0)}))
+print(v1.keys() == {"a", "b", "c"}, v1.keys() != {"a"}, v1.items() == {("a", 1), ("b", 2), ("c", 3)}, v1.keys() <= {"a", "b", "c", "d"})
+print(list(reversed(v1)), list(reversed(v1.keys())), list(reversed(v1.values())), list(reversed(v1.items())))

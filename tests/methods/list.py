@@ -129,3 +129,23 @@ g = Logged()
 g.append(1)
 g.append(2)
 print(g, sum(g))
+
+
+class Tens(list):
+    def __getitem__(self, i):
+        return super().__getitem__(i) * 10
+
+    def __setitem__(self, i, v):
+        super().__setitem__(i, v if isinstance(i, slice) else v + 1)
+
+    def __contains__(self, x):
+        print("contains", x)
+        return super().__contains__(x)
+
+
+tl = Tens([1, 2, 3])
+tl[0] = 5
+tl[1:2] = [7, 8]
+print(tl[0], tl[1], tl[0:2], list(tl), list(reversed(tl)), 7 in tl, len(tl), list.__len__(tl))
+del tl[0]
+print(list(tl), list(reversed(Stack([1, 2, 3]))))

@@ -68,3 +68,19 @@ attempt("frozenset add", lambda: frozenset().add(1))
 attempt("set.union()", lambda: set.union())
 attempt("pop(1)", lambda: set().pop(1))
 attempt("clear(1)", lambda: set().clear(1))
+print(set({100, 200, 33, 17, 1, 64, 5}), set([100, 200, 33, 17, 1, 64, 5]), frozenset({100, 200, 33, 17, 1, 64, 5}))
+print({1, 2, 3} | {100, 33}, {1, 2, 3, 40, 50} & {40, 3, 99}, {1, 2, 3, 40} - {2}, {1, 2, 3} ^ {3, 64, 65})
+x = {1, 2, 3}
+x |= {100, 33}
+print(x)
+x &= {1, 33, 100, 7}
+print(x)
+x -= {33}
+print(x)
+x ^= {1, 17, 2}
+print(x)
+attempt("set | list", lambda: {1} | [2])
+try:
+    x -= [1]
+except TypeError as e:
+    print("set -= list", e)
