@@ -204,6 +204,15 @@ pub fn dict_new(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Val
 pub fn set_from(interp: &mut Interp, args: &[Value], name: &str) -> PyResult<PySet> {
     arity(name, args, 0, 1)?;
     let mut s = PySet::new();
+    if let Some(Value::Set(_) | Value::FrozenSet(_)) = args.first() {
+        // CPython merges a set argument with one presized table.
+        let keys = crate::interp::ops::set_keys(&args[0]);
+        s.reserve_merge(keys.len());
+        for k in keys {
+            s.insert(k);
+        }
+        return Ok(s);
+    }
     if let Some(src) = args.first() {
         let it = interp.iter(src)?;
         while let Some(x) = interp.next(&it)? {

@@ -588,6 +588,16 @@ pub fn reversed(interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Va
     if let Some(f) = interp.user_method(v, interp.sym.reversed) {
         return interp.call(&f, vec![v.clone()], vec![]);
     }
+    // A list subclass, or a keys/values/items view: reverse the underlying items.
+    let is_view = crate::interp::object::downcast::<crate::interp::iter::DictView>(v).is_some();
+    if is_view || crate::methods::list::ListRef::of(v).is_some() {
+        let items = interp.collect(v)?;
+        let n = items.len();
+        return Ok(Value::Object(Rc::new(Reversed {
+            seq: Value::list(items),
+            pos: Cell::new(n),
+        })));
+    }
     match v {
         Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Range(_) | Value::Bytes(_) => {}
         Value::Dict(_) => {}

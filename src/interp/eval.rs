@@ -115,6 +115,16 @@ impl Interp {
                     let k = self.hkey(v)?;
                     s.insert(k);
                 }
+                if items.len() > 2 && items.iter().all(is_constant) {
+                    // CPython folds such a display into a frozenset constant and
+                    // merges it into a new set, which sizes the table differently.
+                    let mut merged = PySet::new();
+                    merged.reserve_merge(s.len());
+                    for k in s.iter() {
+                        merged.insert(k.clone());
+                    }
+                    s = merged;
+                }
                 Ok(Value::Set(Rc::new(RefCell::new(s))))
             }
             ExprKind::Dict(items) => {
@@ -735,4 +745,19 @@ enum CompAcc {
     List(Vec<Value>),
     Set(PySet),
     Dict(Dict),
+}
+
+/// A literal, or a sign applied to a numeric literal: what CPython folds to a constant.
+fn is_constant(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Literal(_) => true,
+        ExprKind::UnaryOp {
+            op: UnaryOp::Neg | UnaryOp::Pos | UnaryOp::Invert,
+            operand,
+        } => matches!(
+            &operand.kind,
+            ExprKind::Literal(Value::Int(_) | Value::Float(_) | Value::BigInt(_))
+        ),
+        _ => false,
+    }
 }

@@ -811,6 +811,20 @@ impl Interp {
                 _ => false,
             })
         };
+        if matches!(a, Value::Object(_)) || matches!(b, Value::Object(_)) {
+            // Keys and items views compare as sets.
+            let x = crate::methods::set::view_to_set(self, a)?;
+            let y = crate::methods::set::view_to_set(self, b)?;
+            if x.is_some() || y.is_some() {
+                let x = x.unwrap_or_else(|| a.clone());
+                let y = y.unwrap_or_else(|| b.clone());
+                if matches!(x, Value::Set(_) | Value::FrozenSet(_))
+                    && matches!(y, Value::Set(_) | Value::FrozenSet(_))
+                {
+                    return self.builtin_compare(op, &x, &y);
+                }
+            }
+        }
         match (a, b) {
             (
                 Value::Int(_) | Value::Float(_) | Value::Bool(_) | Value::BigInt(_),
@@ -1057,12 +1071,9 @@ impl Interp {
                     return Ok(a.clone());
                 }
             }
-            (BinOp::BitOr, Value::Set(s)) => {
-                if let Value::Set(_) | Value::FrozenSet(_) = b {
-                    for k in set_keys(b) {
-                        s.borrow_mut().insert(k);
-                    }
-                    return Ok(a.clone());
+            (BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor, Value::Set(_)) => {
+                if let Some(r) = crate::methods::set::inplace(self, op, a, b)? {
+                    return Ok(r);
                 }
             }
             (BinOp::BitOr, Value::Dict(d)) => {
@@ -1188,43 +1199,13 @@ impl Interp {
                 let r = crate::builtins::percent::percent_format(self, f.as_str(), b)?;
                 Value::string(r)
             }
-            (
-                BinOp::Sub | BinOp::BitOr | BinOp::BitAnd | BinOp::BitXor,
-                Value::Set(_) | Value::FrozenSet(_),
-                Value::Set(_) | Value::FrozenSet(_),
-            ) => {
-                let (x, y) = (set_keys(a), set_keys(b));
-                let mut ys = crate::value::PySet::new();
-                for k in &y {
-                    ys.insert(k.clone());
-                }
-                let mut xs = crate::value::PySet::new();
-                for k in &x {
-                    xs.insert(k.clone());
-                }
-                let mut out = crate::value::PySet::new();
-                match op {
-                    BinOp::Sub => x.into_iter().filter(|k| !ys.contains(k)).for_each(|k| {
-                        out.insert(k);
-                    }),
-                    BinOp::BitAnd => x.into_iter().filter(|k| ys.contains(k)).for_each(|k| {
-                        out.insert(k);
-                    }),
-                    BinOp::BitOr => x.into_iter().chain(y).for_each(|k| {
-                        out.insert(k);
-                    }),
-                    _ => x
-                        .into_iter()
-                        .filter(|k| !ys.contains(k))
-                        .chain(y.into_iter().filter(|k| !xs.contains(k)))
-                        .for_each(|k| {
-                            out.insert(k);
-                        }),
-                }
-                if let Value::FrozenSet(_) = a {
-                    Value::FrozenSet(Rc::new(out))
-                } else {
-                    Value::Set(Rc::new(std::cell::RefCell::new(out)))
+            (BinOp::Sub | BinOp::BitOr | BinOp::BitAnd | BinOp::BitXor, _, _)
+                if matches!(a, Value::Set(_) | Value::FrozenSet(_) | Value::Object(_)) =>
+            {
+                // Sets, frozensets and keys/items views.
+                match crate::methods::set::operator(self, op, a, b)? {
+                    Some(r) => r,
+                    None => return Ok(None),
                 }
             }
             (BinOp::BitOr, Value::Dict(x), Value::Dict(y)) => {

@@ -130,6 +130,26 @@ impl PySet {
         }
     }
 
+    /// Grows the table once before `n` more entries arrive, as CPython's `set_merge`
+    /// does when one set is added to another (decides the iteration order).
+    pub fn reserve_merge(&mut self, n: usize) {
+        if (self.fill + n) * 5 >= self.mask() * 3 {
+            self.resize((self.used + n) * 2);
+        }
+    }
+
+    /// Rebuilds the table when more than a quarter of it is dummies, as CPython's
+    /// `difference_update` does after discarding.
+    pub fn shrink_dummies(&mut self) {
+        if self.fill - self.used > self.mask() / 4 {
+            self.resize(if self.used > 50000 {
+                self.used * 2
+            } else {
+                self.used * 4
+            });
+        }
+    }
+
     fn resize(&mut self, minused: usize) {
         let mut newsize = MIN_SIZE;
         while newsize <= minused {
