@@ -346,3 +346,9 @@ def spawn(target, *args, **kwargs):
     p = Process(target=target, args=args, kwargs=kwargs)
     p.start()
     return p
+
+
+def Pool(processes=None, initializer=None, initargs=(), maxtasksperchild=None):
+    '''A pool of worker processes (see multiprocessing.pool.Pool).'''
+    from multiprocessing.pool import Pool
+    return Pool(processes, initializer, initargs, maxtasksperchild)

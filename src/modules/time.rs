@@ -38,28 +38,9 @@ pub fn module() -> Value {
 
 impl Interp {
     /// Sleeps `secs` seconds, waking early to raise KeyboardInterrupt on Ctrl-C.
+    /// `time.sleep`: through the runtime's one blocking wait.
     pub fn sleep(&mut self, secs: f64) -> PyResult<()> {
-        crate::output::flush_stdout().map_err(crate::builtins::functions::io_error)?;
-        let mut req = libc::timespec {
-            tv_sec: secs.trunc() as libc::time_t,
-            tv_nsec: ((secs - secs.trunc()) * 1e9) as libc::c_long,
-        };
-        loop {
-            let mut rem = libc::timespec {
-                tv_sec: 0,
-                tv_nsec: 0,
-            };
-            // SAFETY: both pointers refer to live timespec values.
-            let r = unsafe { libc::nanosleep(&req, &mut rem) };
-            self.check_signals()?;
-            if r == 0 {
-                return Ok(());
-            }
-            if std::io::Error::last_os_error().raw_os_error() != Some(libc::EINTR) {
-                return Ok(());
-            }
-            req = rem;
-        }
+        crate::mp::block::sleep(self, secs)
     }
 }
 

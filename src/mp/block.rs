@@ -68,12 +68,14 @@ pub fn wait(interp: &mut Interp, w: Wait) -> PyResult<Woken> {
 /// (which delivers results and callbacks), and goes on waiting.
 fn wait_pumping(interp: &mut Interp, w: Wait) -> PyResult<Woken> {
     const SLICE: Duration = Duration::from_millis(20);
+    let mut first = true;
     loop {
         interp.check_signals()?;
         let now = Instant::now();
-        if w.deadline.is_some_and(|d| now >= d) {
+        if !first && w.deadline.is_some_and(|d| now >= d) {
             return Ok(Woken::TimedOut);
         }
+        first = false;
         let slice_end = match w.deadline {
             Some(d) if d < now + SLICE => d,
             _ => now + SLICE,
@@ -126,18 +128,21 @@ fn copy_on<'a>(on: &WaitOn<'a>) -> WaitOn<'a> {
 }
 
 fn wait_plain(interp: &mut Interp, w: Wait) -> PyResult<Woken> {
+    let mut first = true;
     loop {
         interp.check_signals()?;
         let remaining = match w.deadline {
             Some(d) => {
                 let now = Instant::now();
-                if now >= d {
+                // A deadline already past still gets one look (poll with timeout 0).
+                if now >= d && (!first || matches!(w.on, WaitOn::Sleep)) {
                     return Ok(Woken::TimedOut);
                 }
-                Some(d - now)
+                Some(d.saturating_duration_since(now))
             }
             None => None,
         };
+        first = false;
         let ts = remaining.map(timespec);
         let tsp = ts
             .as_ref()
