@@ -352,3 +352,11 @@ def Pool(processes=None, initializer=None, initargs=(), maxtasksperchild=None):
     '''A pool of worker processes (see multiprocessing.pool.Pool).'''
     from multiprocessing.pool import Pool
     return Pool(processes, initializer, initargs, maxtasksperchild)
+
+
+def Manager():
+    '''A started SyncManager: shared list, dict, Namespace, Value... in a server process.'''
+    from multiprocessing.managers import SyncManager
+    m = SyncManager()
+    m.start()
+    return m

@@ -137,6 +137,7 @@ pub fn install(interp: &mut Interp) {
     }
     def_method(&t.object, "object", "__init__", types::object_init);
     def_method(&t.object, "object", "__new__", types::object_new);
+    def_method(&t.object, "object", "__setattr__", types::object_setattr);
     def_method(&t.property, "property", "getter", types::property_getter);
     def_method(&t.property, "property", "setter", types::property_setter);
     def_method(&t.property, "property", "deleter", types::property_deleter);

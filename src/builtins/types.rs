@@ -621,3 +621,34 @@ pub fn base_exception_str(interp: &mut Interp, args: &[Value], _kw: Kwargs) -> P
 pub fn with_traceback(_i: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Value> {
     Ok(args.first().cloned().unwrap_or(Value::None))
 }
+
+/// `object.__setattr__(obj, name, value)`: stores in the instance dict, bypassing
+/// a class's own `__setattr__`.
+pub fn object_setattr(interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Value> {
+    if args.len() != 3 {
+        return Err(type_error(format!(
+            "expected 3 arguments, got {}",
+            args.len()
+        )));
+    }
+    let name = match &args[1] {
+        Value::Str(s) => crate::intern::intern(s.as_str()),
+        other => {
+            return Err(type_error(format!(
+                "attribute name must be string, not '{}'",
+                interp.type_name(other)
+            )))
+        }
+    };
+    match &args[0] {
+        Value::Instance(inst) => {
+            inst.dict.borrow_mut().insert(name, args[2].clone());
+            Ok(Value::None)
+        }
+        other => {
+            let o = other.clone();
+            interp.setattr(&o, name, args[2].clone())?;
+            Ok(Value::None)
+        }
+    }
+}

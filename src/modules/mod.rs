@@ -8,6 +8,7 @@ use crate::value::{ModuleObj, Value};
 use std::rc::Rc;
 
 pub mod collections;
+mod embedded;
 pub mod io;
 pub mod json;
 pub mod math;
@@ -19,20 +20,7 @@ pub mod sys;
 pub mod tempfile;
 pub mod time;
 
-/// Modules written in the dialect, embedded in the binary.
-const EMBEDDED: &[(&str, &str)] = &[
-    (
-        "multiprocessing",
-        include_str!("../../stdlib/multiprocessing.py"),
-    ),
-    (
-        "multiprocessing.pool",
-        include_str!("../../stdlib/multiprocessing/pool.py"),
-    ),
-    ("collections", include_str!("../../stdlib/collections.py")),
-    ("functools", include_str!("../../stdlib/functools.py")),
-    ("itertools", include_str!("../../stdlib/itertools.py")),
-];
+use embedded::EMBEDDED;
 
 /// A new built-in module holding the given functions.
 pub fn make_module(name: &str, funcs: &[(&'static str, NativeFn)]) -> Rc<ModuleObj> {

@@ -329,3 +329,102 @@ pub fn pipe(_interp: &mut Interp, args: &[Value], mut kw: Kwargs) -> PyResult<Va
         Value::Object(Rc::new(b)),
     ]))
 }
+
+/// `_listen()`: a listening UNIX socket in the abstract namespace: `(fd, address)`.
+pub fn listen(_interp: &mut Interp, _args: &[Value], _kw: Kwargs) -> PyResult<Value> {
+    use std::sync::atomic::{AtomicU32, Ordering};
+    static N: AtomicU32 = AtomicU32::new(0);
+    let name = format!(
+        "spindle-{}-{}",
+        unsafe { libc::getpid() },
+        N.fetch_add(1, Ordering::Relaxed)
+    );
+    let fd = unsafe { libc::socket(libc::AF_UNIX, libc::SOCK_STREAM | libc::SOCK_CLOEXEC, 0) };
+    if fd < 0 {
+        return Err(io_error(std::io::Error::last_os_error()));
+    }
+    let (addr, len) = abstract_addr(&name);
+    let ok = unsafe {
+        libc::bind(
+            fd,
+            &addr as *const libc::sockaddr_un as *const libc::sockaddr,
+            len,
+        ) == 0
+            && libc::listen(fd, 128) == 0
+    };
+    if !ok {
+        let e = std::io::Error::last_os_error();
+        unsafe { libc::close(fd) };
+        return Err(io_error(e));
+    }
+    set_nonblocking(fd);
+    Ok(Value::tuple(vec![
+        Value::Int(fd as i64),
+        Value::string(name),
+    ]))
+}
+
+fn abstract_addr(name: &str) -> (libc::sockaddr_un, libc::socklen_t) {
+    let mut addr: libc::sockaddr_un = unsafe { std::mem::zeroed() };
+    addr.sun_family = libc::AF_UNIX as libc::sa_family_t;
+    // A leading NUL puts the name in the abstract namespace: no file to clean up.
+    for (i, b) in name.bytes().enumerate().take(100) {
+        addr.sun_path[i + 1] = b as libc::c_char;
+    }
+    let len = std::mem::size_of::<libc::sa_family_t>() + 1 + name.len().min(100);
+    (addr, len as libc::socklen_t)
+}
+
+/// `_accept(fd)`: the next connection on a listening socket, or None.
+pub fn accept(_interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Value> {
+    let fd = match args.first() {
+        Some(Value::Int(i)) => *i as i32,
+        _ => return Err(type_error("_accept(fd)")),
+    };
+    let c = unsafe {
+        libc::accept4(
+            fd,
+            std::ptr::null_mut(),
+            std::ptr::null_mut(),
+            libc::SOCK_CLOEXEC,
+        )
+    };
+    if c < 0 {
+        return Ok(Value::None);
+    }
+    Ok(Value::Object(Rc::new(Connection::new(c, true, true))))
+}
+
+/// `_connect(address)`: a Connection to a `_listen` socket.
+pub fn connect(interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Value> {
+    let name = match args.first() {
+        Some(Value::Str(s)) => s.as_str().to_string(),
+        _ => return Err(type_error("_connect(address)")),
+    };
+    let fd = unsafe { libc::socket(libc::AF_UNIX, libc::SOCK_STREAM | libc::SOCK_CLOEXEC, 0) };
+    if fd < 0 {
+        return Err(io_error(std::io::Error::last_os_error()));
+    }
+    let (addr, len) = abstract_addr(&name);
+    if unsafe {
+        libc::connect(
+            fd,
+            &addr as *const libc::sockaddr_un as *const libc::sockaddr,
+            len,
+        )
+    } != 0
+    {
+        let e = std::io::Error::last_os_error();
+        unsafe { libc::close(fd) };
+        let _ = interp;
+        return Err(exc_msg(
+            "ConnectionRefusedError",
+            format!(
+                "[Errno {}] {}",
+                e.raw_os_error().unwrap_or(0),
+                "Connection refused"
+            ),
+        ));
+    }
+    Ok(Value::Object(Rc::new(Connection::new(fd, true, true))))
+}

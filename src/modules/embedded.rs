@@ -1,0 +1,12 @@
+// Modules written in the dialect (stdlib/*.py), embedded so the binary is the whole
+// install; each is parsed only when first imported.
+
+#[rustfmt::skip]
+pub const EMBEDDED: &[(&str, &str)] = &[
+    ("multiprocessing", include_str!("../../stdlib/multiprocessing.py")),
+    ("multiprocessing.pool", include_str!("../../stdlib/multiprocessing/pool.py")),
+    ("multiprocessing.managers", include_str!("../../stdlib/multiprocessing/managers.py")),
+    ("collections", include_str!("../../stdlib/collections.py")),
+    ("functools", include_str!("../../stdlib/functools.py")),
+    ("itertools", include_str!("../../stdlib/itertools.py")),
+];
