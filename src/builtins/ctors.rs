@@ -204,6 +204,18 @@ pub fn dict_new(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Val
 pub fn set_from(interp: &mut Interp, args: &[Value], name: &str) -> PyResult<PySet> {
     arity(name, args, 0, 1)?;
     let mut s = PySet::new();
+    match args.first() {
+        Some(Value::Set(other)) => {
+            s.merge(&other.borrow());
+            return Ok(s);
+        }
+        Some(Value::FrozenSet(other)) => {
+            s.merge(other);
+            return Ok(s);
+        }
+        Some(Value::Dict(d)) => s.reserve_for_dict(d.borrow().len()),
+        _ => {}
+    }
     if let Some(src) = args.first() {
         let it = interp.iter(src)?;
         while let Some(x) = interp.next(&it)? {

@@ -172,7 +172,7 @@ fn int_arith(op: BinOp, a: i64, b: i64) -> PyResult<Option<Value>> {
         }
         BinOp::Mod => {
             if b == 0 {
-                return Err(zero_division("integer division or modulo by zero"));
+                return Err(zero_division("integer modulo by zero"));
             }
             if b == -1 {
                 Value::Int(0)
@@ -251,7 +251,7 @@ fn big_arith(op: BinOp, a: BigInt, b: BigInt) -> PyResult<Value> {
         }
         BinOp::Mod => {
             if b.is_zero() {
-                return Err(zero_division("integer division or modulo by zero"));
+                return Err(zero_division("integer modulo by zero"));
             }
             Value::from_bigint(a.mod_floor(&b))
         }
@@ -336,6 +336,15 @@ fn float_arith(op: BinOp, a: f64, b: f64) -> PyResult<Value> {
 
 /// Arithmetic on two numbers; None when either is not a number.
 pub fn numeric_binop(op: BinOp, a: &Value, b: &Value) -> PyResult<Option<Value>> {
+    // `&`, `|` and `^` of two bools stay bools.
+    if let (Value::Bool(x), Value::Bool(y)) = (a, b) {
+        match op {
+            BinOp::BitAnd => return Ok(Some(Value::Bool(x & y))),
+            BinOp::BitOr => return Ok(Some(Value::Bool(x | y))),
+            BinOp::BitXor => return Ok(Some(Value::Bool(x ^ y))),
+            _ => {}
+        }
+    }
     let (x, y) = match (num(a), num(b)) {
         (Some(x), Some(y)) => (x, y),
         _ => return Ok(None),
@@ -1193,34 +1202,29 @@ impl Interp {
                 Value::Set(_) | Value::FrozenSet(_),
                 Value::Set(_) | Value::FrozenSet(_),
             ) => {
-                let (x, y) = (set_keys(a), set_keys(b));
-                let mut ys = crate::value::PySet::new();
-                for k in &y {
-                    ys.insert(k.clone());
-                }
-                let mut xs = crate::value::PySet::new();
-                for k in &x {
-                    xs.insert(k.clone());
-                }
-                let mut out = crate::value::PySet::new();
-                match op {
-                    BinOp::Sub => x.into_iter().filter(|k| !ys.contains(k)).for_each(|k| {
-                        out.insert(k);
-                    }),
-                    BinOp::BitAnd => x.into_iter().filter(|k| ys.contains(k)).for_each(|k| {
-                        out.insert(k);
-                    }),
-                    BinOp::BitOr => x.into_iter().chain(y).for_each(|k| {
-                        out.insert(k);
-                    }),
-                    _ => x
-                        .into_iter()
-                        .filter(|k| !ys.contains(k))
-                        .chain(y.into_iter().filter(|k| !xs.contains(k)))
-                        .for_each(|k| {
-                            out.insert(k);
-                        }),
-                }
+                let (xa, xb);
+                let x: &crate::value::PySet = match a {
+                    Value::Set(s) => {
+                        xa = s.borrow();
+                        &xa
+                    }
+                    Value::FrozenSet(s) => s,
+                    _ => unreachable!("matched a set"),
+                };
+                let y: &crate::value::PySet = match b {
+                    Value::Set(s) => {
+                        xb = s.borrow();
+                        &xb
+                    }
+                    Value::FrozenSet(s) => s,
+                    _ => unreachable!("matched a set"),
+                };
+                let out = match op {
+                    BinOp::Sub => x.difference(y),
+                    BinOp::BitAnd => x.intersection(y),
+                    BinOp::BitOr => x.union(y),
+                    _ => x.symmetric_difference(y),
+                };
                 if let Value::FrozenSet(_) = a {
                     Value::FrozenSet(Rc::new(out))
                 } else {
