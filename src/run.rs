@@ -177,7 +177,12 @@ impl Interp {
         }
         let text = self.format_exception(e);
         let _ = crate::output::write_stderr(text.as_bytes());
-        1
+        // CPython re-raises SIGINT on itself; a shell reports that as 128 + 2.
+        if e.is("KeyboardInterrupt") {
+            130
+        } else {
+            1
+        }
     }
 }
 

@@ -93,6 +93,8 @@ pub fn install(interp: &mut Interp) {
         ("round", f::round),
         ("input", f::input),
         ("vars", f::vars),
+        ("globals", f::frame_reader),
+        ("locals", f::frame_reader),
         ("dir", f::dir),
         ("exit", f::exit),
         ("quit", f::exit),
@@ -157,5 +159,6 @@ pub fn install(interp: &mut Interp) {
     interp.set_builtin("Ellipsis", Value::Ellipsis);
     interp.set_builtin("NotImplemented", Value::NotImplemented);
     interp.set_builtin("__name__", Value::str("builtins"));
+    crate::interp::gen::install_methods();
     crate::methods::install();
 }

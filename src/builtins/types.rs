@@ -216,11 +216,18 @@ pub fn bind_class_attr(
     }
 }
 
-pub fn descriptor_set(interp: &mut Interp, d: &Value, obj: &Value, v: Value) -> PyResult<()> {
+pub fn descriptor_set(
+    interp: &mut Interp,
+    d: &Value,
+    obj: &Value,
+    v: Value,
+    name: crate::intern::Symbol,
+) -> PyResult<()> {
     if let Some(p) = downcast::<Property>(d) {
         if p.fset.is_none() {
             return Err(attribute_error(format!(
-                "property of '{}' object has no setter",
+                "property '{}' of '{}' object has no setter",
+                name,
                 interp.type_name(obj)
             )));
         }
@@ -237,11 +244,17 @@ pub fn descriptor_set(interp: &mut Interp, d: &Value, obj: &Value, v: Value) -> 
     Ok(())
 }
 
-pub fn descriptor_delete(interp: &mut Interp, d: &Value, obj: &Value) -> PyResult<()> {
+pub fn descriptor_delete(
+    interp: &mut Interp,
+    d: &Value,
+    obj: &Value,
+    name: crate::intern::Symbol,
+) -> PyResult<()> {
     if let Some(p) = downcast::<Property>(d) {
         if p.fdel.is_none() {
             return Err(attribute_error(format!(
-                "property of '{}' object has no deleter",
+                "property '{}' of '{}' object has no deleter",
+                name,
                 interp.type_name(obj)
             )));
         }

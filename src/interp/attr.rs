@@ -174,6 +174,29 @@ impl Interp {
                 "__context__" => Some(st.context.clone().unwrap_or(Value::None)),
                 "__suppress_context__" => Some(Value::Bool(st.suppress_context)),
                 "__traceback__" => Some(Value::None),
+                "value" | "code" | "errno" | "strerror" => {
+                    let cls = inst.class();
+                    let t = super::types::types();
+                    let first = || st.args.first().cloned().unwrap_or(Value::None);
+                    match n {
+                        "value" if cls.is_subclass(&t.exc("StopIteration")) => Some(first()),
+                        "code" if cls.is_subclass(&t.exc("SystemExit")) => {
+                            Some(match st.args.len() {
+                                0 => Value::None,
+                                1 => first(),
+                                _ => Value::tuple(st.args.clone()),
+                            })
+                        }
+                        "errno" | "strerror" if cls.is_subclass(&t.exc("OSError")) => {
+                            Some(match (n, st.args.len()) {
+                                ("errno", 2..) => first(),
+                                ("strerror", 2..) => st.args[1].clone(),
+                                _ => Value::None,
+                            })
+                        }
+                        _ => None,
+                    }
+                }
                 _ => None,
             });
         }
@@ -242,7 +265,7 @@ impl Interp {
                 let cls = inst.class();
                 if let Some(ca) = cls.lookup(name) {
                     if crate::builtins::types::descriptor_kind(&ca) == DescriptorKind::Data {
-                        return crate::builtins::types::descriptor_set(self, &ca, obj, v);
+                        return crate::builtins::types::descriptor_set(self, &ca, obj, v, name);
                     }
                 }
                 if let Some(sa) = self.user_method(obj, self.sym.setattr) {
@@ -340,7 +363,7 @@ impl Interp {
             Value::Instance(inst) => {
                 if let Some(ca) = inst.class().lookup(name) {
                     if crate::builtins::types::descriptor_kind(&ca) == DescriptorKind::Data {
-                        return crate::builtins::types::descriptor_delete(self, &ca, obj);
+                        return crate::builtins::types::descriptor_delete(self, &ca, obj, name);
                     }
                 }
                 if let Some(da) = self.user_method(obj, self.sym.delattr) {

@@ -343,6 +343,9 @@ impl Interp {
                     self.handling.push(exc.clone());
                     let r = self.exec_block(f, &h.body);
                     self.handling.pop();
+                    if let Err(e2) = &r {
+                        set_context(e2, &exc);
+                    }
                     if let Some(n) = &h.name {
                         let _ = self.delete_name(f, n);
                     }
@@ -360,8 +363,11 @@ impl Interp {
                 self.handling.push(e.clone());
             }
             let fin = self.exec_block(f, finalbody);
-            if pending.is_some() {
+            if let Some(e) = &pending {
                 self.handling.pop();
+                if let Err(e2) = &fin {
+                    set_context(e2, e);
+                }
             }
             match fin? {
                 Flow::Normal => {}
@@ -474,6 +480,9 @@ impl Interp {
                     vec![],
                 );
                 self.handling.pop();
+                if let Err(e2) = &r {
+                    set_context(e2, &e);
+                }
                 let suppress = r?;
                 if self.truthy(&suppress)? {
                     Ok(Flow::Normal)
@@ -677,6 +686,30 @@ impl Interp {
         }
         Ok(name)
     }
+}
+
+/// Records `handled` as the `__context__` of `raised`, an exception that escaped
+/// while `handled` was being handled (an except or finally block, `__exit__`). The
+/// innermost handler gets there first, so an existing context is kept; a chain that
+/// would loop back to `raised` is cut, as CPython does.
+#[cold]
+pub fn set_context(raised: &Exc, handled: &Exc) {
+    if Rc::ptr_eq(&raised.0, &handled.0) || raised.state().context.is_some() {
+        return;
+    }
+    let mut cur = handled.clone();
+    loop {
+        let next = cur.state().context.as_ref().and_then(Exc::from_value);
+        match next {
+            Some(n) if Rc::ptr_eq(&n.0, &raised.0) => {
+                cur.state().context = None;
+                break;
+            }
+            Some(n) => cur = n,
+            None => break,
+        }
+    }
+    raised.state().context = Some(handled.value());
 }
 
 /// `a + b` for strings, reusing `a`'s buffer when nothing else holds it.
