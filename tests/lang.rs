@@ -1,6 +1,8 @@
 // The language corpus: every tests/lang/NAME.py runs under spindle and must print
 // exactly what CPython 3.11 printed (NAME.out). A program that fails also has NAME.rc
-// (the exit status) and, when it writes to stderr, NAME.err (the last stderr line).
+// (the exit status) and, when it writes to stderr, NAME.err (the last stderr line);
+// NAME.trace, where present, is CPython's whole stderr without its `^~~~` marker
+// lines, which must equal spindle's stderr without its drawn source snippet.
 // The expectations were generated once with python3 and are committed; no Python is
 // needed to run this test. LANG_ONLY=substring runs only the matching programs.
 
@@ -20,8 +22,10 @@ struct Outcome {
 }
 
 fn run(path: &Path) -> Result<Outcome, String> {
+    // Run from the program's folder so tracebacks name it as CPython did.
     let mut child = Command::new(env!("CARGO_BIN_EXE_spindle"))
-        .arg(path)
+        .current_dir(path.parent().expect("a folder"))
+        .arg(path.file_name().expect("a file name"))
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -161,6 +165,24 @@ fn check(py: &Path) -> Result<(), String> {
         }
         None if !stderr.is_empty() => problems.push("unexpected stderr".to_string()),
         None => {}
+    }
+    if let Ok(trace) = std::fs::read_to_string(py.with_extension("trace")) {
+        let drawn = |l: &&str| {
+            let t = l.trim_start_matches(|c: char| c == ' ' || c.is_ascii_digit());
+            t.starts_with(['│', '╭', '╰', '─'])
+        };
+        let mut shown: String = stderr.split_inclusive('\n').filter(|l| !drawn(l)).collect();
+        // The trace files name the corpus folder `{DIR}`.
+        let dir = py.parent().expect("a folder");
+        for d in [dir.canonicalize().ok(), Some(dir.to_path_buf())]
+            .into_iter()
+            .flatten()
+        {
+            shown = shown.replace(&format!("{}/", d.display()), "{DIR}/");
+        }
+        if shown != trace {
+            problems.push(format!("traceback differs:\n{}", diff(&trace, &shown)));
+        }
     }
     if problems.is_empty() {
         Ok(())

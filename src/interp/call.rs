@@ -136,7 +136,7 @@ impl Interp {
             Ok(Flow::Return(v)) => Ok(v),
             Ok(_) => Ok(Value::None),
             Err(e) => {
-                e.push_trace(super::object_trace(&frame));
+                e.push_frame(&frame);
                 Err(e)
             }
         }

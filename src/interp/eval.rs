@@ -13,6 +13,18 @@ pub type ArgVec = SmallVec<[Value; 6]>;
 
 impl Interp {
     pub fn eval(&mut self, f: &mut Frame, e: &'static Expr) -> PyResult<Value> {
+        match self.eval_node(f, e) {
+            Ok(v) => Ok(v),
+            Err(x) => {
+                // Tracebacks point at the innermost expression that failed.
+                x.note_span(e.span);
+                Err(x)
+            }
+        }
+    }
+
+    #[inline(always)]
+    fn eval_node(&mut self, f: &mut Frame, e: &'static Expr) -> PyResult<Value> {
         match &e.kind {
             ExprKind::Name(n) => self.load_name(f, n),
             ExprKind::Literal(v) => Ok(v.clone()),

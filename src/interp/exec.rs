@@ -302,7 +302,16 @@ impl Interp {
             return self.exec_block(f, orelse);
         }
         let iterator = self.iter(&it)?;
-        while let Some(x) = self.next(&iterator)? {
+        loop {
+            let x = match self.next(&iterator) {
+                Ok(Some(x)) => x,
+                Ok(None) => break,
+                Err(e) => {
+                    // A failing iterator is reported at the `for`, not its body.
+                    e.note_span(iter.span);
+                    return Err(e);
+                }
+            };
             match local {
                 Some(slot) => f.locals[slot] = x,
                 None => self.assign(f, target, x)?,
@@ -337,6 +346,8 @@ impl Interp {
                     }
                 };
                 if matches {
+                    // The traceback of a caught exception ends in this frame.
+                    exc.push_frame(f);
                     if let Some(n) = &h.name {
                         self.store_name(f, n, exc.value())?;
                     }
@@ -360,13 +371,17 @@ impl Interp {
             // An exception in flight becomes the context of one raised in `finally`.
             let pending = result.as_ref().err().cloned();
             if let Some(e) = &pending {
+                // As in CPython, the traceback reaches this frame before `finally`
+                // runs, so an exception raised there shows both.
+                e.push_frame(f);
                 self.handling.push(e.clone());
             }
             let fin = self.exec_block(f, finalbody);
             if let Some(e) = &pending {
                 self.handling.pop();
-                if let Err(e2) = &fin {
-                    set_context(e2, e);
+                match &fin {
+                    Err(e2) => set_context(e2, e),
+                    Ok(_) => e.state().frame_recorded = true,
                 }
             }
             match fin? {
@@ -411,9 +426,13 @@ impl Interp {
         let e = match exc {
             None => {
                 return match self.handling.last() {
-                    Some(e) => Ok(e.clone()),
+                    Some(e) => {
+                        // Re-raised as it was: this frame's entry is already there.
+                        e.state().frame_recorded = true;
+                        Ok(e.clone())
+                    }
                     None => Err(runtime_error("No active exception to reraise")),
-                }
+                };
             }
             Some(x) => {
                 let v = self.eval(f, x)?;
@@ -589,7 +608,7 @@ impl Interp {
         let r = self.exec_block(&mut frame, &def.body);
         self.depth -= 1;
         if let Err(e) = r {
-            e.push_trace(super::object_trace(&frame));
+            e.push_frame(&frame);
             return Err(e);
         }
         let ns = Rc::try_unwrap(ns)

@@ -224,7 +224,7 @@ impl Interp {
                         .map(|_| Value::None),
                 };
                 if let Err(e) = &r {
-                    e.push_trace(super::object_trace(&frame));
+                    e.push_frame(&frame);
                 }
                 r
             },
