@@ -28,6 +28,15 @@ pub fn install_signal_handlers() {
     }
 }
 
+#[cold]
+fn take_interrupt() -> Exc {
+    INTERRUPTED.store(false, Ordering::Relaxed);
+    new_exception(
+        crate::interp::types::types().exc("KeyboardInterrupt"),
+        vec![],
+    )
+}
+
 /// A syntax or scope error found before running, with where it is.
 pub struct CompileError {
     pub kind: &'static str,
@@ -54,13 +63,12 @@ pub fn compile(text: &str, module: &ModuleObj) -> Result<&'static Module, Compil
 }
 
 impl Interp {
+    /// Raises KeyboardInterrupt after Ctrl-C; called in every loop iteration and
+    /// call, so the common path is one relaxed load.
+    #[inline(always)]
     pub fn check_signals(&mut self) -> PyResult<()> {
         if INTERRUPTED.load(Ordering::Relaxed) {
-            INTERRUPTED.store(false, Ordering::Relaxed);
-            return Err(new_exception(
-                crate::interp::types::types().exc("KeyboardInterrupt"),
-                vec![],
-            ));
+            return Err(take_interrupt());
         }
         Ok(())
     }

@@ -129,6 +129,8 @@ impl Interp {
                 "maximum recursion depth exceeded",
             ));
         }
+        // Ctrl-C interrupts recursion that never loops.
+        self.check_signals()?;
         self.depth += 1;
         let r = self.exec_block(&mut frame, body);
         self.depth -= 1;

@@ -293,6 +293,7 @@ impl Interp {
                     Some(slot) => f.locals[slot] = x,
                     None => self.assign(f, target, x)?,
                 }
+                self.check_signals()?;
                 match self.exec_block(f, body)? {
                     Flow::Break => return Ok(Flow::Normal),
                     Flow::Return(v) => return Ok(Flow::Return(v)),
