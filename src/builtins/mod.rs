@@ -131,6 +131,10 @@ pub fn install(interp: &mut Interp) {
     }
     def_method(&t.object, "object", "__init__", types::object_init);
     def_method(&t.object, "object", "__new__", types::object_new);
+    def_method(&t.object, "object", "__setattr__", types::object_setattr);
+    def_method(&t.list, "list", "__init__", types::list_init);
+    def_method(&t.dict, "dict", "__init__", types::dict_init);
+    def_method(&t.object, "object", "__delattr__", types::object_delattr);
     def_method(&t.property, "property", "getter", types::property_getter);
     def_method(&t.property, "property", "setter", types::property_setter);
     def_method(&t.property, "property", "deleter", types::property_deleter);

@@ -574,6 +574,38 @@ pub fn super_new(interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<V
     }
 }
 
+fn attr_name(args: &[Value], method: &str, n: usize) -> PyResult<crate::intern::Symbol> {
+    if args.len() != n {
+        return Err(type_error(format!(
+            "expected {} arguments, got {}",
+            n - 1,
+            args.len().saturating_sub(1)
+        )));
+    }
+    match &args[1] {
+        Value::Str(s) => Ok(crate::intern::intern(s.as_str())),
+        other => Err(type_error(format!(
+            "object.{}(): attribute name must be string, not '{}'",
+            method,
+            crate::interp::current().map_or("object".into(), |i| i.type_name(other).to_string())
+        ))),
+    }
+}
+
+/// `object.__setattr__(obj, name, value)`.
+pub fn object_setattr(interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Value> {
+    let name = attr_name(args, "__setattr__", 3)?;
+    interp.setattr_generic(&args[0], name, args[2].clone())?;
+    Ok(Value::None)
+}
+
+/// `object.__delattr__(obj, name)`.
+pub fn object_delattr(interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Value> {
+    let name = attr_name(args, "__delattr__", 2)?;
+    interp.delattr_generic(&args[0], name)?;
+    Ok(Value::None)
+}
+
 pub fn object_init(_i: &mut Interp, _args: &[Value], _kw: Kwargs) -> PyResult<Value> {
     Ok(Value::None)
 }
@@ -633,4 +665,39 @@ pub fn base_exception_str(interp: &mut Interp, args: &[Value], _kw: Kwargs) -> P
 
 pub fn with_traceback(_i: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Value> {
     Ok(args.first().cloned().unwrap_or(Value::None))
+}
+
+/// `list.__init__(self, iterable=())`, reached by subclasses of list.
+pub fn list_init(interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Value> {
+    if args.len() > 2 {
+        return Err(type_error(format!(
+            "list expected at most 1 argument, got {}",
+            args.len() - 1
+        )));
+    }
+    let items = match args.get(1) {
+        Some(src) => interp.collect(src)?,
+        None => Vec::new(),
+    };
+    if let Some(Value::Instance(inst)) = args.first() {
+        if let crate::value::object::Payload::List(l) = &inst.payload {
+            *l.borrow_mut() = items;
+        }
+    }
+    Ok(Value::None)
+}
+
+/// `dict.__init__(self, mapping_or_pairs=(), **kw)`, reached by subclasses of dict.
+pub fn dict_init(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value> {
+    let mut d = crate::value::Dict::new();
+    super::ctors::dict_fill(interp, &mut d, &args[1.min(args.len())..], kw, "dict")?;
+    if let Some(Value::Instance(inst)) = args.first() {
+        if let crate::value::object::Payload::Dict(slot) = &inst.payload {
+            let mut cur = slot.borrow_mut();
+            for (k, v) in d.map {
+                cur.insert(k, v);
+            }
+        }
+    }
+    Ok(Value::None)
 }

@@ -260,6 +260,15 @@ impl Interp {
     }
 
     pub fn setattr(&mut self, obj: &Value, name: Symbol, v: Value) -> PyResult<()> {
+        self.setattr_impl(obj, name, v, false)
+    }
+
+    /// `object.__setattr__`: the default behaviour, past a user `__setattr__`.
+    pub fn setattr_generic(&mut self, obj: &Value, name: Symbol, v: Value) -> PyResult<()> {
+        self.setattr_impl(obj, name, v, true)
+    }
+
+    fn setattr_impl(&mut self, obj: &Value, name: Symbol, v: Value, generic: bool) -> PyResult<()> {
         match obj {
             Value::Instance(inst) => {
                 let cls = inst.class();
@@ -268,7 +277,7 @@ impl Interp {
                         return crate::builtins::types::descriptor_set(self, &ca, obj, v, name);
                     }
                 }
-                if let Some(sa) = self.user_method(obj, self.sym.setattr) {
+                if let Some(sa) = self.user_method(obj, self.sym.setattr).filter(|_| !generic) {
                     self.call(&sa, vec![obj.clone(), Value::str(name.as_str()), v], vec![])?;
                     return Ok(());
                 }
@@ -359,6 +368,15 @@ impl Interp {
     }
 
     pub fn delattr(&mut self, obj: &Value, name: Symbol) -> PyResult<()> {
+        self.delattr_impl(obj, name, false)
+    }
+
+    /// `object.__delattr__`: the default behaviour, past a user `__delattr__`.
+    pub fn delattr_generic(&mut self, obj: &Value, name: Symbol) -> PyResult<()> {
+        self.delattr_impl(obj, name, true)
+    }
+
+    fn delattr_impl(&mut self, obj: &Value, name: Symbol, generic: bool) -> PyResult<()> {
         match obj {
             Value::Instance(inst) => {
                 if let Some(ca) = inst.class().lookup(name) {
@@ -366,7 +384,7 @@ impl Interp {
                         return crate::builtins::types::descriptor_delete(self, &ca, obj, name);
                     }
                 }
-                if let Some(da) = self.user_method(obj, self.sym.delattr) {
+                if let Some(da) = self.user_method(obj, self.sym.delattr).filter(|_| !generic) {
                     self.call(&da, vec![obj.clone(), Value::str(name.as_str())], vec![])?;
                     return Ok(());
                 }
