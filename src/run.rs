@@ -34,6 +34,15 @@ pub fn child_signal_setup() {
     INTERRUPTED.store(false, Ordering::Relaxed);
 }
 
+#[cold]
+fn take_interrupt() -> Exc {
+    INTERRUPTED.store(false, Ordering::Relaxed);
+    new_exception(
+        crate::interp::types::types().exc("KeyboardInterrupt"),
+        vec![],
+    )
+}
+
 /// A syntax or scope error found before running, with where it is.
 pub struct CompileError {
     pub kind: &'static str,
@@ -90,13 +99,12 @@ pub fn compile(text: &str, module: &ModuleObj) -> Result<&'static Module, Compil
 }
 
 impl Interp {
+    /// Raises KeyboardInterrupt after Ctrl-C; called in every loop iteration and
+    /// call, so the common path is one relaxed load.
+    #[inline(always)]
     pub fn check_signals(&mut self) -> PyResult<()> {
         if INTERRUPTED.load(Ordering::Relaxed) {
-            INTERRUPTED.store(false, Ordering::Relaxed);
-            return Err(new_exception(
-                crate::interp::types::types().exc("KeyboardInterrupt"),
-                vec![],
-            ));
+            return Err(take_interrupt());
         }
         Ok(())
     }
@@ -136,7 +144,7 @@ impl Interp {
         match r {
             Ok(Flow::Normal) | Ok(_) => Ok(()),
             Err(e) => {
-                crate::interp::add_trace(&e, &frame);
+                e.push_frame(&frame);
                 Err(e)
             }
         }
@@ -185,23 +193,102 @@ impl Interp {
             );
         }
         let trace = e.state().traceback.clone();
-        if !trace.is_empty() {
-            out.push_str("Traceback (most recent call last):\n");
-            for t in trace.iter().rev() {
-                let (path, line, text) =
-                    self.sources[t.source as usize].locate(t.span.start as usize);
+        out.push_str(&self.format_trace(&trace));
+        out.push_str(&self.exception_line(e));
+        out.push('\n');
+        out
+    }
+
+    /// Like `format_exception`, with the innermost failing source line drawn with
+    /// its span underlined just above the last line, which stays `Type: message`.
+    pub fn format_exception_with_snippet(&mut self, e: &Exc, color: bool) -> String {
+        let text = self.format_exception(e);
+        let first = e.state().traceback.first().cloned();
+        let label = format!("{} raised here", e.class().name);
+        let snippet = first.and_then(|t| self.snippet(&t, &label, color));
+        match (snippet, text.trim_end_matches('\n').rfind('\n')) {
+            (Some(s), Some(cut)) => format!("{}{}{}", &text[..=cut], s, &text[cut + 1..]),
+            _ => text,
+        }
+    }
+
+    /// The source line of `entry` with its span underlined, when that stays
+    /// readable: a span on one line of a known source.
+    fn snippet(
+        &self,
+        entry: &crate::value::object::TraceEntry,
+        label: &str,
+        color: bool,
+    ) -> Option<String> {
+        let src = self.sources.get(entry.source as usize)?;
+        let (start, end) = (entry.span.start as usize, entry.span.end as usize);
+        if end <= start || end > src.text.len() || src.text.get(start..end)?.contains('\n') {
+            return None;
+        }
+        let report =
+            crate::diag::render_snippet(&src.path, &src.text, entry.span, "", label, color);
+        // Keep the drawing; the header repeats what the traceback already says.
+        let body: Vec<&str> = report
+            .lines()
+            .skip_while(|l| !l.contains('─'))
+            .map(str::trim_end)
+            .collect();
+        if body.is_empty() {
+            return None;
+        }
+        Some(body.join("\n") + "\n")
+    }
+
+    /// The `Traceback (most recent call last):` block, outermost frame first, with
+    /// runs of one repeated line folded as CPython folds them.
+    pub fn format_trace(&self, trace: &[crate::value::object::TraceEntry]) -> String {
+        const CUTOFF: usize = 3;
+        let mut out = String::new();
+        if trace.is_empty() {
+            return out;
+        }
+        out.push_str("Traceback (most recent call last):\n");
+        let repeated = |out: &mut String, count: usize| {
+            if count > CUTOFF {
+                let n = count - CUTOFF;
                 out.push_str(&format!(
-                    "  File \"{}\", line {}, in {}\n",
-                    path, line, t.func
+                    "  [Previous line repeated {} more time{}]\n",
+                    n,
+                    if n > 1 { "s" } else { "" }
                 ));
+            }
+        };
+        let mut last: Option<(u32, usize, &str)> = None;
+        let mut count = 0;
+        for t in trace.iter().rev() {
+            let (path, line, text) = self.sources[t.source as usize].locate(t.span.start as usize);
+            let key = (t.source, line, &*t.func);
+            if last != Some(key) {
+                repeated(&mut out, count);
+                last = Some(key);
+                count = 0;
+            }
+            count += 1;
+            if count > CUTOFF {
+                continue;
+            }
+            out.push_str(&format!(
+                "  File \"{}\", line {}, in {}\n",
+                path, line, t.func
+            ));
+            // CPython has no source lines for `-c` code (`<string>`).
+            let text = match path == "<string>" {
+                true => None,
+                false => Some(text),
+            };
+            if let Some(text) = text {
                 let trimmed = text.trim();
                 if !trimmed.is_empty() {
                     out.push_str(&format!("    {}\n", trimmed));
                 }
             }
         }
-        out.push_str(&self.exception_line(e));
-        out.push('\n');
+        repeated(&mut out, count);
         out
     }
 
@@ -237,9 +324,14 @@ impl Interp {
                 }
             };
         }
-        let text = self.format_exception(e);
+        let text = self.format_exception_with_snippet(e, false);
         let _ = crate::output::write_stderr(text.as_bytes());
-        1
+        // CPython re-raises SIGINT on itself; a shell reports that as 128 + 2.
+        if e.is("KeyboardInterrupt") {
+            130
+        } else {
+            1
+        }
     }
 }
 
@@ -268,6 +360,15 @@ pub fn on_big_stack<R: 'static>(
 /// The `__main__` module for a program read from `path` (`<stdin>`, `<string>` or a
 /// file), registered in `sys.modules`; its source is `text`.
 pub fn new_main_module(interp: &mut Interp, path: &str, text: &str) -> Rc<ModuleObj> {
+    // CPython names the main script by its absolute path (`__file__`, tracebacks).
+    let absolute = if path.starts_with('<') {
+        None
+    } else {
+        std::path::absolute(path)
+            .ok()
+            .and_then(|p| p.to_str().map(str::to_string))
+    };
+    let path = absolute.as_deref().unwrap_or(path);
     let source = interp.add_source(path, text);
     let module = Rc::new(ModuleObj::new("__main__", source));
     module.set(interp.sym.name, Value::str("__main__"));

@@ -82,11 +82,28 @@ fn an_uncaught_exception_exits_1_with_a_traceback() {
     let r = spindle(&["boom.py"], "", Some(&dir));
     assert_eq!(r.status, 1);
     assert_eq!(r.stdout, "before\n");
+    // CPython names the script by its absolute path; the failing line is also drawn
+    // with its span underlined, above the last line.
+    let lines: Vec<&str> = r.stderr.lines().collect();
     assert_eq!(
-        r.stderr,
-        "Traceback (most recent call last):\n  File \"boom.py\", line 4, in <module>\n    f()\n  \
-         File \"boom.py\", line 3, in f\n    raise ValueError('bad value')\nValueError: bad value\n"
+        lines[0], "Traceback (most recent call last):",
+        "{}",
+        r.stderr
     );
+    assert!(
+        lines[1].starts_with("  File \"/") && lines[1].ends_with("boom.py\", line 4, in <module>"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(lines[2], "    f()");
+    assert!(
+        lines[3].ends_with("boom.py\", line 3, in f"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(lines[4], "    raise ValueError('bad value')");
+    assert!(r.stderr.contains("ValueError raised here"), "{}", r.stderr);
+    assert_eq!(lines.last(), Some(&"ValueError: bad value"));
 }
 
 #[test]

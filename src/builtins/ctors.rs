@@ -204,14 +204,17 @@ pub fn dict_new(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Val
 pub fn set_from(interp: &mut Interp, args: &[Value], name: &str) -> PyResult<PySet> {
     arity(name, args, 0, 1)?;
     let mut s = PySet::new();
-    if let Some(Value::Set(_) | Value::FrozenSet(_)) = args.first() {
-        // CPython merges a set argument with one presized table.
-        let keys = crate::interp::ops::set_keys(&args[0]);
-        s.reserve_merge(keys.len());
-        for k in keys {
-            s.insert(k);
+    match args.first() {
+        Some(Value::Set(other)) => {
+            s.merge(&other.borrow());
+            return Ok(s);
         }
-        return Ok(s);
+        Some(Value::FrozenSet(other)) => {
+            s.merge(other);
+            return Ok(s);
+        }
+        Some(Value::Dict(d)) => s.reserve_for_dict(d.borrow().len()),
+        _ => {}
     }
     if let Some(src) = args.first() {
         let it = interp.iter(src)?;

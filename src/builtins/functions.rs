@@ -332,6 +332,16 @@ pub fn next(interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Value>
             interp.type_name(&args[0])
         )));
     }
+    // A generator's return value travels in the StopIteration.
+    if let Some(g) = crate::interp::object::downcast::<crate::interp::gen::Generator>(&args[0]) {
+        return match g.resume(interp, crate::interp::gen::GenIn::Send(Value::None))? {
+            crate::interp::gen::GenStep::Yielded(v) => Ok(v),
+            crate::interp::gen::GenStep::Returned(v) => match args.get(1) {
+                Some(d) => Ok(d.clone()),
+                None => Err(stop_iteration(v)),
+            },
+        };
+    }
     match interp.next(&args[0])? {
         Some(v) => Ok(v),
         None => match args.get(1) {
@@ -885,6 +895,14 @@ pub fn input(interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Value
         }
     }
     Ok(Value::string(line))
+}
+
+/// `globals` and `locals` called other than by their own name (the evaluator
+/// answers direct calls from the calling frame).
+pub fn frame_reader(_: &mut Interp, _: &[Value], _kw: Kwargs) -> PyResult<Value> {
+    Err(type_error(
+        "globals() and locals() must be called by name in this dialect",
+    ))
 }
 
 pub fn vars(interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Value> {

@@ -93,6 +93,8 @@ pub fn install(interp: &mut Interp) {
         ("round", f::round),
         ("input", f::input),
         ("vars", f::vars),
+        ("globals", f::frame_reader),
+        ("locals", f::frame_reader),
         ("dir", f::dir),
         ("exit", f::exit),
         ("quit", f::exit),
@@ -138,6 +140,9 @@ pub fn install(interp: &mut Interp) {
     def_method(&t.object, "object", "__init__", types::object_init);
     def_method(&t.object, "object", "__new__", types::object_new);
     def_method(&t.object, "object", "__setattr__", types::object_setattr);
+    def_method(&t.list, "list", "__init__", types::list_init);
+    def_method(&t.dict, "dict", "__init__", types::dict_init);
+    def_method(&t.object, "object", "__delattr__", types::object_delattr);
     def_method(&t.property, "property", "getter", types::property_getter);
     def_method(&t.property, "property", "setter", types::property_setter);
     def_method(&t.property, "property", "deleter", types::property_deleter);
@@ -166,6 +171,7 @@ pub fn install(interp: &mut Interp) {
     interp.set_builtin("Ellipsis", Value::Ellipsis);
     interp.set_builtin("NotImplemented", Value::NotImplemented);
     interp.set_builtin("__name__", Value::str("builtins"));
+    crate::interp::gen::install_methods();
     crate::methods::install();
     crate::modules::io::install(interp);
 }

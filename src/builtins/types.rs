@@ -216,11 +216,18 @@ pub fn bind_class_attr(
     }
 }
 
-pub fn descriptor_set(interp: &mut Interp, d: &Value, obj: &Value, v: Value) -> PyResult<()> {
+pub fn descriptor_set(
+    interp: &mut Interp,
+    d: &Value,
+    obj: &Value,
+    v: Value,
+    name: crate::intern::Symbol,
+) -> PyResult<()> {
     if let Some(p) = downcast::<Property>(d) {
         if p.fset.is_none() {
             return Err(attribute_error(format!(
-                "property of '{}' object has no setter",
+                "property '{}' of '{}' object has no setter",
+                name,
                 interp.type_name(obj)
             )));
         }
@@ -237,11 +244,17 @@ pub fn descriptor_set(interp: &mut Interp, d: &Value, obj: &Value, v: Value) -> 
     Ok(())
 }
 
-pub fn descriptor_delete(interp: &mut Interp, d: &Value, obj: &Value) -> PyResult<()> {
+pub fn descriptor_delete(
+    interp: &mut Interp,
+    d: &Value,
+    obj: &Value,
+    name: crate::intern::Symbol,
+) -> PyResult<()> {
     if let Some(p) = downcast::<Property>(d) {
         if p.fdel.is_none() {
             return Err(attribute_error(format!(
-                "property of '{}' object has no deleter",
+                "property '{}' of '{}' object has no deleter",
+                name,
                 interp.type_name(obj)
             )));
         }
@@ -561,6 +574,38 @@ pub fn super_new(interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<V
     }
 }
 
+fn attr_name(args: &[Value], method: &str, n: usize) -> PyResult<crate::intern::Symbol> {
+    if args.len() != n {
+        return Err(type_error(format!(
+            "expected {} arguments, got {}",
+            n - 1,
+            args.len().saturating_sub(1)
+        )));
+    }
+    match &args[1] {
+        Value::Str(s) => Ok(crate::intern::intern(s.as_str())),
+        other => Err(type_error(format!(
+            "object.{}(): attribute name must be string, not '{}'",
+            method,
+            crate::interp::current().map_or("object".into(), |i| i.type_name(other).to_string())
+        ))),
+    }
+}
+
+/// `object.__setattr__(obj, name, value)`.
+pub fn object_setattr(interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Value> {
+    let name = attr_name(args, "__setattr__", 3)?;
+    interp.setattr_generic(&args[0], name, args[2].clone())?;
+    Ok(Value::None)
+}
+
+/// `object.__delattr__(obj, name)`.
+pub fn object_delattr(interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Value> {
+    let name = attr_name(args, "__delattr__", 2)?;
+    interp.delattr_generic(&args[0], name)?;
+    Ok(Value::None)
+}
+
 pub fn object_init(_i: &mut Interp, _args: &[Value], _kw: Kwargs) -> PyResult<Value> {
     Ok(Value::None)
 }
@@ -622,33 +667,37 @@ pub fn with_traceback(_i: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<
     Ok(args.first().cloned().unwrap_or(Value::None))
 }
 
-/// `object.__setattr__(obj, name, value)`: stores in the instance dict, bypassing
-/// a class's own `__setattr__`.
-pub fn object_setattr(interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Value> {
-    if args.len() != 3 {
+/// `list.__init__(self, iterable=())`, reached by subclasses of list.
+pub fn list_init(interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Value> {
+    if args.len() > 2 {
         return Err(type_error(format!(
-            "expected 3 arguments, got {}",
-            args.len()
+            "list expected at most 1 argument, got {}",
+            args.len() - 1
         )));
     }
-    let name = match &args[1] {
-        Value::Str(s) => crate::intern::intern(s.as_str()),
-        other => {
-            return Err(type_error(format!(
-                "attribute name must be string, not '{}'",
-                interp.type_name(other)
-            )))
-        }
+    let items = match args.get(1) {
+        Some(src) => interp.collect(src)?,
+        None => Vec::new(),
     };
-    match &args[0] {
-        Value::Instance(inst) => {
-            inst.dict.borrow_mut().insert(name, args[2].clone());
-            Ok(Value::None)
-        }
-        other => {
-            let o = other.clone();
-            interp.setattr(&o, name, args[2].clone())?;
-            Ok(Value::None)
+    if let Some(Value::Instance(inst)) = args.first() {
+        if let crate::value::object::Payload::List(l) = &inst.payload {
+            *l.borrow_mut() = items;
         }
     }
+    Ok(Value::None)
+}
+
+/// `dict.__init__(self, mapping_or_pairs=(), **kw)`, reached by subclasses of dict.
+pub fn dict_init(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value> {
+    let mut d = crate::value::Dict::new();
+    super::ctors::dict_fill(interp, &mut d, &args[1.min(args.len())..], kw, "dict")?;
+    if let Some(Value::Instance(inst)) = args.first() {
+        if let crate::value::object::Payload::Dict(slot) = &inst.payload {
+            let mut cur = slot.borrow_mut();
+            for (k, v) in d.map {
+                cur.insert(k, v);
+            }
+        }
+    }
+    Ok(Value::None)
 }

@@ -181,22 +181,28 @@ impl Interp {
                 "__context__" => Some(st.context.clone().unwrap_or(Value::None)),
                 "__suppress_context__" => Some(Value::Bool(st.suppress_context)),
                 "__traceback__" => Some(Value::None),
-                "code" if inst.class().is_subclass(&types().exc("SystemExit")) => {
-                    Some(st.args.first().cloned().unwrap_or(Value::None))
-                }
-                "value" if inst.class().is_subclass(&types().exc("StopIteration")) => {
-                    Some(st.args.first().cloned().unwrap_or(Value::None))
-                }
-                "errno" | "strerror" if inst.class().is_subclass(&types().exc("OSError")) => {
-                    let i = if n == "errno" { 0 } else { 1 };
-                    Some(if st.args.len() >= 2 {
-                        st.args[i].clone()
-                    } else {
-                        Value::None
-                    })
-                }
-                "filename" if inst.class().is_subclass(&types().exc("OSError")) => {
-                    Some(st.args.get(2).cloned().unwrap_or(Value::None))
+                "value" | "code" | "errno" | "strerror" => {
+                    let cls = inst.class();
+                    let t = super::types::types();
+                    let first = || st.args.first().cloned().unwrap_or(Value::None);
+                    match n {
+                        "value" if cls.is_subclass(&t.exc("StopIteration")) => Some(first()),
+                        "code" if cls.is_subclass(&t.exc("SystemExit")) => {
+                            Some(match st.args.len() {
+                                0 => Value::None,
+                                1 => first(),
+                                _ => Value::tuple(st.args.clone()),
+                            })
+                        }
+                        "errno" | "strerror" if cls.is_subclass(&t.exc("OSError")) => {
+                            Some(match (n, st.args.len()) {
+                                ("errno", 2..) => first(),
+                                ("strerror", 2..) => st.args[1].clone(),
+                                _ => Value::None,
+                            })
+                        }
+                        _ => None,
+                    }
                 }
                 _ => None,
             });
@@ -261,15 +267,24 @@ impl Interp {
     }
 
     pub fn setattr(&mut self, obj: &Value, name: Symbol, v: Value) -> PyResult<()> {
+        self.setattr_impl(obj, name, v, false)
+    }
+
+    /// `object.__setattr__`: the default behaviour, past a user `__setattr__`.
+    pub fn setattr_generic(&mut self, obj: &Value, name: Symbol, v: Value) -> PyResult<()> {
+        self.setattr_impl(obj, name, v, true)
+    }
+
+    fn setattr_impl(&mut self, obj: &Value, name: Symbol, v: Value, generic: bool) -> PyResult<()> {
         match obj {
             Value::Instance(inst) => {
                 let cls = inst.class();
                 if let Some(ca) = cls.lookup(name) {
                     if crate::builtins::types::descriptor_kind(&ca) == DescriptorKind::Data {
-                        return crate::builtins::types::descriptor_set(self, &ca, obj, v);
+                        return crate::builtins::types::descriptor_set(self, &ca, obj, v, name);
                     }
                 }
-                if let Some(sa) = self.user_method(obj, self.sym.setattr) {
+                if let Some(sa) = self.user_method(obj, self.sym.setattr).filter(|_| !generic) {
                     self.call(&sa, vec![obj.clone(), Value::str(name.as_str()), v], vec![])?;
                     return Ok(());
                 }
@@ -360,14 +375,23 @@ impl Interp {
     }
 
     pub fn delattr(&mut self, obj: &Value, name: Symbol) -> PyResult<()> {
+        self.delattr_impl(obj, name, false)
+    }
+
+    /// `object.__delattr__`: the default behaviour, past a user `__delattr__`.
+    pub fn delattr_generic(&mut self, obj: &Value, name: Symbol) -> PyResult<()> {
+        self.delattr_impl(obj, name, true)
+    }
+
+    fn delattr_impl(&mut self, obj: &Value, name: Symbol, generic: bool) -> PyResult<()> {
         match obj {
             Value::Instance(inst) => {
                 if let Some(ca) = inst.class().lookup(name) {
                     if crate::builtins::types::descriptor_kind(&ca) == DescriptorKind::Data {
-                        return crate::builtins::types::descriptor_delete(self, &ca, obj);
+                        return crate::builtins::types::descriptor_delete(self, &ca, obj, name);
                     }
                 }
-                if let Some(da) = self.user_method(obj, self.sym.delattr) {
+                if let Some(da) = self.user_method(obj, self.sym.delattr).filter(|_| !generic) {
                     self.call(&da, vec![obj.clone(), Value::str(name.as_str())], vec![])?;
                     return Ok(());
                 }

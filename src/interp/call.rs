@@ -130,6 +130,8 @@ impl Interp {
                 "maximum recursion depth exceeded",
             ));
         }
+        // Ctrl-C interrupts recursion that never loops.
+        self.check_signals()?;
         self.depth += 1;
         let r = self.exec_block(&mut frame, body);
         self.depth -= 1;
@@ -137,7 +139,7 @@ impl Interp {
             Ok(Flow::Return(v)) => Ok(v),
             Ok(_) => Ok(Value::None),
             Err(e) => {
-                super::add_trace(&e, &frame);
+                e.push_frame(&frame);
                 Err(e)
             }
         }

@@ -34,6 +34,31 @@ impl Exc {
     pub fn push_trace(&self, entry: TraceEntry) {
         self.state().traceback.push(entry);
     }
+    /// Records the traceback entry of `frame`, which the exception is leaving or
+    /// was caught in: at the innermost failing expression if one was noted, else
+    /// at the frame's current statement.
+    #[cold]
+    pub fn push_frame(&self, frame: &super::Frame) {
+        let mut st = self.state();
+        let span = st.span.take();
+        if std::mem::take(&mut st.frame_recorded) {
+            return;
+        }
+        let mut entry = super::object_trace(frame);
+        if let Some(s) = span {
+            entry.span = s;
+        }
+        st.traceback.push(entry);
+    }
+    /// Notes `span` as where the exception arose in the current frame, unless a
+    /// more inner expression already did.
+    #[cold]
+    pub fn note_span(&self, span: crate::syntax::ast::Span) {
+        let mut st = self.state();
+        if st.span.is_none() {
+            st.span = Some(span);
+        }
+    }
     /// Builds an `Exc` from an exception instance value (None if it is not one).
     pub fn from_value(v: &Value) -> Option<Exc> {
         match v {

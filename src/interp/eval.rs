@@ -13,6 +13,18 @@ pub type ArgVec = SmallVec<[Value; 6]>;
 
 impl Interp {
     pub fn eval(&mut self, f: &mut Frame, e: &'static Expr) -> PyResult<Value> {
+        match self.eval_node(f, e) {
+            Ok(v) => Ok(v),
+            Err(x) => {
+                // Tracebacks point at the innermost expression that failed.
+                x.note_span(e.span);
+                Err(x)
+            }
+        }
+    }
+
+    #[inline(always)]
+    fn eval_node(&mut self, f: &mut Frame, e: &'static Expr) -> PyResult<Value> {
         match &e.kind {
             ExprKind::Name(n) => self.load_name(f, n),
             ExprKind::Literal(v) => Ok(v.clone()),
@@ -466,22 +478,65 @@ impl Interp {
             if let Some(r) = receiver {
                 pos.push(r);
             }
-            let kw = self.eval_args(f, args, &mut pos)?;
+            let kw = self.eval_args(f, args, &mut pos, &callee)?;
             return self.call(&callee, pos, kw);
         }
         if let ExprKind::Name(n) = &func.kind {
-            if n.id == self.sym.super_ && args.is_empty() {
-                if let NameRes::Global(_) = n.res {
-                    if let Some(s) = self.zero_arg_super(f)? {
-                        return Ok(s);
-                    }
+            if args.is_empty() && matches!(n.res, NameRes::Global(_)) {
+                if let Some(v) = self.frame_builtin_call(f, n)? {
+                    return Ok(v);
                 }
             }
         }
         let callee = self.eval(f, func)?;
         let mut pos: Vec<Value> = Vec::with_capacity(args.len());
-        let kw = self.eval_args(f, args, &mut pos)?;
+        let kw = self.eval_args(f, args, &mut pos, &callee)?;
         self.call(&callee, pos, kw)
+    }
+
+    /// `super()`, `globals()` and `locals()` read the calling frame, so they are
+    /// handled here while the builtin of that name is not shadowed.
+    #[inline(never)]
+    fn frame_builtin_call(&mut self, f: &mut Frame, n: &Name) -> PyResult<Option<Value>> {
+        if n.id == self.sym.super_ {
+            return self.zero_arg_super(f);
+        }
+        let is_globals = n.id == self.sym.globals;
+        if !is_globals && n.id != self.sym.locals {
+            return Ok(None);
+        }
+        // Only when the name still means the builtin.
+        if f.module.get(n.id).is_some() {
+            return Ok(None);
+        }
+        let mut d = Dict::new();
+        if is_globals || (f.code.is_none() && f.class_ns.is_none()) {
+            for (k, v) in f.module.items() {
+                let key = self.hkey(Value::str(k.as_str()))?;
+                d.insert(key, v);
+            }
+        } else if let Some(ns) = &f.class_ns {
+            let items: Vec<(Symbol, Value)> =
+                ns.borrow().iter().map(|(k, v)| (*k, v.clone())).collect();
+            for (k, v) in items {
+                let key = self.hkey(Value::str(k.as_str()))?;
+                d.insert(key, v);
+            }
+        } else if let Some(def) = f.code {
+            for (i, name) in def.scope.local_names.iter().enumerate() {
+                let v = match f.locals.get(i) {
+                    Some(Value::Cell(c)) => c.borrow().clone(),
+                    Some(v) => v.clone(),
+                    None => continue,
+                };
+                if matches!(v, Value::Undef) {
+                    continue;
+                }
+                let key = self.hkey(Value::str(name.as_str()))?;
+                d.insert(key, v);
+            }
+        }
+        Ok(Some(Value::dict(d)))
     }
 
     /// Evaluates call arguments into positional values and keywords.
@@ -490,6 +545,7 @@ impl Interp {
         f: &mut Frame,
         args: &'static [Arg],
         pos: &mut Vec<Value>,
+        callee: &Value,
     ) -> PyResult<Vec<(Symbol, Value)>> {
         let mut kw = Vec::new();
         for a in args {
@@ -500,7 +556,8 @@ impl Interp {
                     let items = self.collect(&v).map_err(|err| {
                         if err.is("TypeError") {
                             type_error(format!(
-                                "Value after * must be an iterable, not {}",
+                                "{} argument after * must be an iterable, not {}",
+                                self.function_str(callee),
                                 self.type_name(&v)
                             ))
                         } else {
@@ -515,13 +572,25 @@ impl Interp {
                 }
                 Arg::DoubleStar(e) => {
                     let m = self.eval(f, e)?;
-                    for (k, v) in self.mapping_items(&m)? {
+                    let items = match self.mapping_items(&m) {
+                        Ok(items) => items,
+                        Err(err) if err.is("TypeError") => {
+                            return Err(type_error(format!(
+                                "{} argument after ** must be a mapping, not {}",
+                                self.function_str(callee),
+                                self.type_name(&m)
+                            )))
+                        }
+                        Err(err) => return Err(err),
+                    };
+                    for (k, v) in items {
                         match k {
                             Value::Str(s) => {
                                 let sym = crate::intern::intern(s.as_str());
                                 if kw.iter().any(|(n, _)| *n == sym) {
                                     return Err(type_error(format!(
-                                        "got multiple values for keyword argument '{}'",
+                                        "{} got multiple values for keyword argument '{}'",
+                                        self.function_str(callee),
                                         s.as_str()
                                     )));
                                 }
@@ -534,6 +603,28 @@ impl Interp {
             }
         }
         Ok(kw)
+    }
+
+    /// How CPython names a callee in argument errors: `__main__.f()`, `print()`.
+    #[cold]
+    pub fn function_str(&mut self, callee: &Value) -> String {
+        let qualify = |module: &str, qual: &str| {
+            if module == "builtins" {
+                format!("{qual}()")
+            } else {
+                format!("{module}.{qual}()")
+            }
+        };
+        match callee {
+            Value::Function(func) => qualify(&func.module.name, &func.qualname.borrow()),
+            Value::BoundMethod(m) => {
+                let inner = m.func.clone();
+                self.function_str(&inner)
+            }
+            Value::Class(c) => qualify(&c.module, &c.qualname),
+            Value::Native(n) => format!("{}()", n.name),
+            other => format!("{} object", self.type_name(other)),
+        }
     }
 
     /// Items of a mapping for `**m` and dict displays.

@@ -296,6 +296,7 @@ impl Interp {
                     Some(slot) => f.locals[slot] = x,
                     None => self.assign(f, target, x)?,
                 }
+                self.check_signals()?;
                 match self.exec_block(f, body)? {
                     Flow::Break => return Ok(Flow::Normal),
                     Flow::Return(v) => return Ok(Flow::Return(v)),
@@ -305,7 +306,16 @@ impl Interp {
             return self.exec_block(f, orelse);
         }
         let iterator = self.iter(&it)?;
-        while let Some(x) = self.next(&iterator)? {
+        loop {
+            let x = match self.next(&iterator) {
+                Ok(Some(x)) => x,
+                Ok(None) => break,
+                Err(e) => {
+                    // A failing iterator is reported at the `for`, not its body.
+                    e.note_span(iter.span);
+                    return Err(e);
+                }
+            };
             match local {
                 Some(slot) => f.locals[slot] = x,
                 None => self.assign(f, target, x)?,
@@ -345,12 +355,17 @@ impl Interp {
                     }
                 };
                 if matches {
+                    // The traceback of a caught exception ends in this frame.
+                    exc.push_frame(f);
                     if let Some(n) = &h.name {
                         self.store_name(f, n, exc.value())?;
                     }
                     self.handling.push(exc.clone());
                     let r = self.exec_block(f, &h.body);
                     self.handling.pop();
+                    if let Err(e2) = &r {
+                        set_context(e2, &exc);
+                    }
                     if let Some(n) = &h.name {
                         let _ = self.delete_name(f, n);
                     }
@@ -365,11 +380,18 @@ impl Interp {
             // An exception in flight becomes the context of one raised in `finally`.
             let pending = result.as_ref().err().cloned();
             if let Some(e) = &pending {
+                // As in CPython, the traceback reaches this frame before `finally`
+                // runs, so an exception raised there shows both.
+                e.push_frame(f);
                 self.handling.push(e.clone());
             }
             let fin = self.exec_block(f, finalbody);
-            if pending.is_some() {
+            if let Some(e) = &pending {
                 self.handling.pop();
+                match &fin {
+                    Err(e2) => set_context(e2, e),
+                    Ok(_) => e.state().frame_recorded = true,
+                }
             }
             match fin? {
                 Flow::Normal => {}
@@ -413,9 +435,13 @@ impl Interp {
         let e = match exc {
             None => {
                 return match self.handling.last() {
-                    Some(e) => Ok(e.clone()),
+                    Some(e) => {
+                        // Re-raised as it was: this frame's entry is already there.
+                        e.state().frame_recorded = true;
+                        Ok(e.clone())
+                    }
                     None => Err(runtime_error("No active exception to reraise")),
-                }
+                };
             }
             Some(x) => {
                 let v = self.eval(f, x)?;
@@ -482,6 +508,9 @@ impl Interp {
                     vec![],
                 );
                 self.handling.pop();
+                if let Err(e2) = &r {
+                    set_context(e2, &e);
+                }
                 let suppress = r?;
                 if self.truthy(&suppress)? {
                     Ok(Flow::Normal)
@@ -589,7 +618,7 @@ impl Interp {
         let r = self.exec_block(&mut frame, &def.body);
         self.depth -= 1;
         if let Err(e) = r {
-            super::add_trace(&e, &frame);
+            e.push_frame(&frame);
             return Err(e);
         }
         let ns = Rc::try_unwrap(ns)
@@ -686,6 +715,30 @@ impl Interp {
         }
         Ok(name)
     }
+}
+
+/// Records `handled` as the `__context__` of `raised`, an exception that escaped
+/// while `handled` was being handled (an except or finally block, `__exit__`). The
+/// innermost handler gets there first, so an existing context is kept; a chain that
+/// would loop back to `raised` is cut, as CPython does.
+#[cold]
+pub fn set_context(raised: &Exc, handled: &Exc) {
+    if Rc::ptr_eq(&raised.0, &handled.0) || raised.state().context.is_some() {
+        return;
+    }
+    let mut cur = handled.clone();
+    loop {
+        let next = cur.state().context.as_ref().and_then(Exc::from_value);
+        match next {
+            Some(n) if Rc::ptr_eq(&n.0, &raised.0) => {
+                cur.state().context = None;
+                break;
+            }
+            Some(n) => cur = n,
+            None => break,
+        }
+    }
+    raised.state().context = Some(handled.value());
 }
 
 /// `a + b` for strings, reusing `a`'s buffer when nothing else holds it.

@@ -224,7 +224,7 @@ impl Interp {
                         .map(|_| Value::None),
                 };
                 if let Err(e) = &r {
-                    super::add_trace(e, &frame);
+                    e.push_frame(&frame);
                 }
                 r
             },
@@ -286,4 +286,73 @@ impl Interp {
         }
         Ok(Value::None)
     }
+}
+
+/// The generator methods `send`, `throw` and `close`.
+pub fn install_methods() {
+    let cls = types().native("generator");
+    crate::builtins::def_method(&cls, "generator", "send", gen_send);
+    crate::builtins::def_method(&cls, "generator", "throw", gen_throw);
+    crate::builtins::def_method(&cls, "generator", "close", gen_close);
+}
+
+fn receiver<'a>(args: &'a [Value], method: &str) -> PyResult<&'a Generator> {
+    args.first()
+        .and_then(super::object::downcast::<Generator>)
+        .ok_or_else(|| {
+            type_error(format!(
+                "descriptor '{}' for 'generator' objects doesn't apply to this object",
+                method
+            ))
+        })
+}
+
+/// What the consumer sees after resuming: the yielded value, or StopIteration.
+fn step_result(step: GenStep) -> PyResult<Value> {
+    match step {
+        GenStep::Yielded(v) => Ok(v),
+        GenStep::Returned(v) => Err(stop_iteration(v)),
+    }
+}
+
+fn gen_send(interp: &mut Interp, args: &[Value], kw: crate::value::Kwargs) -> PyResult<Value> {
+    let g = receiver(args, "send")?;
+    if !kw.is_empty() {
+        return Err(type_error("generator.send() takes no keyword arguments"));
+    }
+    if args.len() != 2 {
+        return Err(type_error(format!(
+            "generator.send() takes exactly one argument ({} given)",
+            args.len() - 1
+        )));
+    }
+    let step = g.resume(interp, GenIn::Send(args[1].clone()))?;
+    step_result(step)
+}
+
+fn gen_throw(interp: &mut Interp, args: &[Value], _kw: crate::value::Kwargs) -> PyResult<Value> {
+    let g = receiver(args, "throw")?;
+    let exc = match args.len() {
+        2 => interp.to_exception(args[1].clone())?,
+        3 | 4 => match (&args[1], &args[2]) {
+            (Value::Class(_), v) if Exc::from_value(v).is_none() => {
+                let inst = interp.call(&args[1], vec![v.clone()], vec![])?;
+                interp.to_exception(inst)?
+            }
+            _ => interp.to_exception(args[2].clone())?,
+        },
+        n => {
+            return Err(type_error(format!(
+                "throw expected at least 1 argument, got {}",
+                n.saturating_sub(1)
+            )))
+        }
+    };
+    let step = g.resume(interp, GenIn::Throw(exc))?;
+    step_result(step)
+}
+
+fn gen_close(interp: &mut Interp, args: &[Value], _kw: crate::value::Kwargs) -> PyResult<Value> {
+    receiver(args, "close")?.close(interp)?;
+    Ok(Value::None)
 }

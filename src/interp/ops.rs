@@ -172,7 +172,7 @@ fn int_arith(op: BinOp, a: i64, b: i64) -> PyResult<Option<Value>> {
         }
         BinOp::Mod => {
             if b == 0 {
-                return Err(zero_division("integer division or modulo by zero"));
+                return Err(zero_division("integer modulo by zero"));
             }
             if b == -1 {
                 Value::Int(0)
@@ -251,7 +251,7 @@ fn big_arith(op: BinOp, a: BigInt, b: BigInt) -> PyResult<Value> {
         }
         BinOp::Mod => {
             if b.is_zero() {
-                return Err(zero_division("integer division or modulo by zero"));
+                return Err(zero_division("integer modulo by zero"));
             }
             Value::from_bigint(a.mod_floor(&b))
         }
@@ -336,6 +336,15 @@ fn float_arith(op: BinOp, a: f64, b: f64) -> PyResult<Value> {
 
 /// Arithmetic on two numbers; None when either is not a number.
 pub fn numeric_binop(op: BinOp, a: &Value, b: &Value) -> PyResult<Option<Value>> {
+    // `&`, `|` and `^` of two bools stay bools.
+    if let (Value::Bool(x), Value::Bool(y)) = (a, b) {
+        match op {
+            BinOp::BitAnd => return Ok(Some(Value::Bool(x & y))),
+            BinOp::BitOr => return Ok(Some(Value::Bool(x | y))),
+            BinOp::BitXor => return Ok(Some(Value::Bool(x ^ y))),
+            _ => {}
+        }
+    }
     let (x, y) = match (num(a), num(b)) {
         (Some(x), Some(y)) => (x, y),
         _ => return Ok(None),

@@ -120,6 +120,12 @@ pub struct ExcState {
     pub cause: Option<Value>,
     pub context: Option<Value>,
     pub suppress_context: bool,
+    /// Span of the innermost expression that failed in the frame being unwound;
+    /// taken when that frame's traceback entry is recorded.
+    pub span: Option<crate::syntax::ast::Span>,
+    /// The current frame's entry is already recorded (the exception was caught
+    /// there and re-raised by a bare `raise`).
+    pub frame_recorded: bool,
 }
 
 /// One frame of a traceback: where the program was when the exception passed.

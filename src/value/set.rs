@@ -157,34 +157,148 @@ impl PySet {
         }
         let old = std::mem::replace(&mut self.table, vec![Slot::Empty; newsize]);
         self.fill = self.used;
-        let mask = newsize - 1;
         for slot in old {
             if let Slot::Full(k) = slot {
-                // Insert into a clean table: no dummies, no duplicates.
-                let hash = k.hash as u64;
-                let mut perturb = hash;
-                let mut i = (hash as usize) & mask;
-                'outer: loop {
-                    let probes = if i + LINEAR_PROBES <= mask {
-                        LINEAR_PROBES
-                    } else {
-                        0
-                    };
-                    for j in i..=i + probes {
-                        if let Slot::Empty = self.table[j] {
-                            self.table[j] = Slot::Full(k);
-                            break 'outer;
-                        }
-                    }
-                    perturb >>= PERTURB_SHIFT;
-                    i = ((i as u64)
-                        .wrapping_mul(5)
-                        .wrapping_add(1)
-                        .wrapping_add(perturb) as usize)
-                        & mask;
-                }
+                self.insert_clean(k);
             }
         }
+    }
+
+    /// Puts `k` in the first empty slot of its probe sequence: the table has no
+    /// dummies and does not hold `k` (CPython's `set_insert_clean`).
+    fn insert_clean(&mut self, k: HKey) {
+        let mask = self.mask();
+        let hash = k.hash as u64;
+        let mut perturb = hash;
+        let mut i = (hash as usize) & mask;
+        loop {
+            let probes = if i + LINEAR_PROBES <= mask {
+                LINEAR_PROBES
+            } else {
+                0
+            };
+            for j in i..=i + probes {
+                if let Slot::Empty = self.table[j] {
+                    self.table[j] = Slot::Full(k);
+                    return;
+                }
+            }
+            perturb >>= PERTURB_SHIFT;
+            i = ((i as u64)
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb) as usize)
+                & mask;
+        }
+    }
+
+    /// Adds every element of `other` the way CPython's `set_merge` does (used by
+    /// `set(s)`, `s.copy()`, `s | t`, `s.update(t)` when `t` is a set), so the
+    /// resulting slot order, and thus the printed order, is CPython's.
+    pub fn merge(&mut self, other: &PySet) {
+        if other.used == 0 {
+            return;
+        }
+        if (self.fill + other.used) * 5 >= self.mask() * 3 {
+            self.resize((self.used + other.used) * 2);
+        }
+        if self.fill == 0 && self.mask() == other.mask() && other.fill == other.used {
+            self.table.clone_from(&other.table);
+            self.fill = other.fill;
+            self.used = other.used;
+            return;
+        }
+        if self.fill == 0 {
+            for k in other.iter() {
+                self.insert_clean(k.clone());
+            }
+            self.fill = other.used;
+            self.used = other.used;
+            return;
+        }
+        for k in other.iter() {
+            self.insert(k.clone());
+        }
+    }
+
+    /// A copy laid out as CPython's `set_copy` lays it out.
+    pub fn copy(&self) -> PySet {
+        let mut s = PySet::new();
+        s.merge(self);
+        s
+    }
+
+    /// Before adding `n` keys of a dict: CPython grows the table once up front.
+    pub fn reserve_for_dict(&mut self, n: usize) {
+        if (self.fill + n) * 5 >= self.mask() * 3 {
+            self.resize((self.used + n) * 2);
+        }
+    }
+
+    /// A set display of more than two constants: CPython folds it into a frozenset
+    /// constant (built twice by the compiler) and copies that into a new set.
+    pub fn from_constants(keys: Vec<HKey>) -> PySet {
+        let mut first = PySet::new();
+        for k in keys {
+            first.insert(k);
+        }
+        let mut folded = PySet::new();
+        for k in first.iter() {
+            folded.insert(k.clone());
+        }
+        folded.copy()
+    }
+
+    /// `self & other`, iterating the smaller set (the right one on a tie).
+    pub fn intersection(&self, other: &PySet) -> PySet {
+        let (big, small) = if other.len() > self.len() {
+            (other, self)
+        } else {
+            (self, other)
+        };
+        let mut out = PySet::new();
+        for k in small.iter() {
+            if big.contains(k) {
+                out.insert(k.clone());
+            }
+        }
+        out
+    }
+
+    /// `self - other`.
+    pub fn difference(&self, other: &PySet) -> PySet {
+        if (self.len() >> 2) > other.len() {
+            let mut out = self.copy();
+            for k in other.iter() {
+                out.remove(k);
+            }
+            return out;
+        }
+        let mut out = PySet::new();
+        for k in self.iter() {
+            if !other.contains(k) {
+                out.insert(k.clone());
+            }
+        }
+        out
+    }
+
+    /// `self ^ other`: a copy of `other`, then toggle each element of `self`.
+    pub fn symmetric_difference(&self, other: &PySet) -> PySet {
+        let mut out = other.copy();
+        for k in self.iter() {
+            if !out.remove(k) {
+                out.insert(k.clone());
+            }
+        }
+        out
+    }
+
+    /// `self | other`.
+    pub fn union(&self, other: &PySet) -> PySet {
+        let mut out = self.copy();
+        out.merge(other);
+        out
     }
 
     pub fn remove(&mut self, key: &HKey) -> bool {

@@ -1,0 +1,3 @@
+# raise SystemExit with a number sets the exit status quietly.
+print("bye")
+raise SystemExit(3)
