@@ -136,7 +136,6 @@ impl Interp {
             cur: Span::default(),
             gen: None,
             code: None,
-            id: crate::interp::next_frame_id(),
         };
         self.depth += 1;
         let r = self.exec_block(&mut frame, &tree.body);

@@ -109,7 +109,6 @@ impl Interp {
             cur: def.span,
             gen: None,
             code: Some(def),
-            id: crate::interp::next_frame_id(),
         };
         if scope.is_generator {
             return Ok(self.make_generator_from(frame, func));

@@ -122,21 +122,22 @@ impl Interp {
             ExprKind::List(items) => Ok(Value::list(self.eval_items(f, items)?)),
             ExprKind::Set(items) => {
                 let vals = self.eval_items(f, items)?;
-                let mut s = PySet::new();
-                for v in vals {
-                    let k = self.hkey(v)?;
-                    s.insert(k);
-                }
-                if items.len() > 2 && items.iter().all(is_constant) {
-                    // CPython folds such a display into a frozenset constant and
-                    // merges it into a new set, which sizes the table differently.
-                    let mut merged = PySet::new();
-                    merged.reserve_merge(s.len());
-                    for k in s.iter() {
-                        merged.insert(k.clone());
+                // CPython folds a display of constants into a frozenset and merges it
+                // into a new set, which sizes the table (and so the order) differently.
+                let s = if items.len() > 2 && items.iter().all(is_constant) {
+                    let mut keys = Vec::with_capacity(vals.len());
+                    for v in vals {
+                        keys.push(self.hkey(v)?);
                     }
-                    s = merged;
-                }
+                    PySet::from_constants(keys)
+                } else {
+                    let mut s = PySet::new();
+                    for v in vals {
+                        let k = self.hkey(v)?;
+                        s.insert(k);
+                    }
+                    s
+                };
                 Ok(Value::Set(Rc::new(RefCell::new(s))))
             }
             ExprKind::Dict(items) => {
@@ -740,7 +741,6 @@ impl Interp {
             cur: f.cur,
             gen: None,
             code: None,
-            id: crate::interp::next_frame_id(),
         };
         frame.locals[0] = first_iter;
         for &c in &scope.cells {

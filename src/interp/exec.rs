@@ -339,11 +339,6 @@ impl Interp {
         finalbody: &'static [Stmt],
     ) -> PyResult<Flow> {
         let mut result = self.exec_block(f, body);
-        if let Err(exc) = &result {
-            // Where the exception passed through this frame, before handlers or
-            // `finally` move on (the catching frame is part of the traceback).
-            super::add_trace(exc, f);
-        }
         if let Err(exc) = result {
             result = Err(exc.clone());
             for h in handlers {
@@ -607,7 +602,6 @@ impl Interp {
             cur: def.span,
             gen: None,
             code: None,
-            id: crate::interp::next_frame_id(),
         };
         let class_cell = def.scope.class_cell.map(|slot| {
             let c = Rc::new(RefCell::new(Value::Undef));

@@ -47,35 +47,11 @@ pub struct Frame {
     pub gen: Option<gen::GenLink>,
     /// The function whose body this frame runs (None for modules, classes, comprehensions).
     pub code: Option<&'static crate::syntax::ast::FunctionDef>,
-    pub id: u64,
-}
-
-thread_local! {
-    static FRAME_IDS: std::cell::Cell<u64> = const { std::cell::Cell::new(1) };
-}
-
-/// A fresh activation id.
-pub fn next_frame_id() -> u64 {
-    FRAME_IDS.with(|c| {
-        let v = c.get();
-        c.set(v + 1);
-        v
-    })
-}
-
-/// Adds `frame`'s current position to the traceback of `e`, once per activation.
-pub fn add_trace(e: &Exc, frame: &Frame) {
-    let mut st = e.state();
-    if st.traceback.last().is_some_and(|t| t.frame == frame.id) {
-        return;
-    }
-    st.traceback.push(object_trace(frame));
 }
 
 /// The traceback entry for where `frame` is now.
 pub fn object_trace(frame: &Frame) -> crate::value::object::TraceEntry {
     crate::value::object::TraceEntry {
-        frame: frame.id,
         source: frame.module.source,
         span: frame.cur,
         func: frame.name.clone(),

@@ -131,8 +131,6 @@ pub struct ExcState {
 /// One frame of a traceback: where the program was when the exception passed.
 #[derive(Clone, Debug)]
 pub struct TraceEntry {
-    /// Which activation this was (so a frame is listed once per propagation).
-    pub frame: u64,
     pub source: u32,
     pub span: crate::syntax::ast::Span,
     pub func: Rc<str>,
