@@ -19,6 +19,8 @@ Beside X.py:
                any 1-5 6-8          the two blocks in either order, each kept whole
                shuffle 1-30         lines 1 to 30 in any order
                interleave 9,11-12 10  line 10 anywhere among 9, 11, 12 (kept in order)
+               either 4-5 6-7       exactly one of the blocks (a race whose two orders
+                                    print different text: X.out holds both versions)
                optional 7           line 7 may be missing
                check semaphore 3 WAIT ACQUIRE RELEASE
                                     per actor (the text before the word) WAIT, ACQUIRE,

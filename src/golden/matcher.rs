@@ -108,6 +108,14 @@ impl Matcher<'_> {
             return false;
         }
         if let Some(g) = self.spec.group_at(line) {
+            if g.kind == GroupKind::Either {
+                // Each alternative on its own: the others count as done.
+                return (0..g.units.len()).any(|u| {
+                    let mut progress: Vec<usize> = g.units.iter().map(Vec::len).collect();
+                    progress[u] = 0;
+                    self.group(g, &mut progress, None, apos, binds)
+                });
+            }
             let mut progress = vec![0; g.units.len()];
             return self.group(g, &mut progress, None, apos, binds);
         }
@@ -135,8 +143,10 @@ impl Matcher<'_> {
             return true;
         }
         let candidates: Vec<usize> = match (g.kind, current) {
-            (GroupKind::Any, Some(u)) => vec![u],
-            (GroupKind::Any, None) => (0..g.units.len()).filter(|&u| progress[u] == 0).collect(),
+            (GroupKind::Any | GroupKind::Either, Some(u)) => vec![u],
+            (GroupKind::Any | GroupKind::Either, None) => {
+                (0..g.units.len()).filter(|&u| progress[u] == 0).collect()
+            }
             (GroupKind::Interleave, _) => (0..g.units.len())
                 .filter(|&u| progress[u] < g.units[u].len())
                 .collect(),
@@ -154,7 +164,8 @@ impl Matcher<'_> {
             tried.push(remaining);
             let line = g.units[u][progress[u]];
             progress[u] += 1;
-            let next = (g.kind == GroupKind::Any && progress[u] < g.units[u].len()).then_some(u);
+            let next =
+                (g.kind != GroupKind::Interleave && progress[u] < g.units[u].len()).then_some(u);
             let ok = self.consume(line, apos, binds, &mut |m, a, b| {
                 m.group(g, progress, next, a, b)
             });
@@ -210,6 +221,17 @@ mod tests {
         }
         assert!(check(exp, race, "a2\na1\nb1\na3\nz", false).is_err());
         assert!(check(exp, race, "a1\nb1\na2\nz\na3", false).is_err());
+    }
+
+    #[test]
+    fn either_takes_exactly_one_alternative() {
+        let exp = "a\nP [1, 2]\nC [2]\nC []\nP [2]\nz";
+        let race = "either 2-3 4-5";
+        assert!(check(exp, race, "a\nP [1, 2]\nC [2]\nz", false).is_ok());
+        assert!(check(exp, race, "a\nC []\nP [2]\nz", false).is_ok());
+        assert!(check(exp, race, "a\nP [1, 2]\nC [2]\nC []\nP [2]\nz", false).is_err());
+        assert!(check(exp, race, "a\nC [2]\nP [1, 2]\nz", false).is_err());
+        assert!(check(exp, race, "a\nz", false).is_err());
     }
 
     #[test]

@@ -10,10 +10,13 @@
 //     interleave CHAIN CHAIN ... the output holds the chains interleaved, each chain in
 //                                its own order; a chain is `N`, `N-M`, or a comma list
 //                                of those (`interleave 9,11-12 10`)
+//     either UNIT UNIT ...       the output holds exactly one of the units, in place: for
+//                                a race whose two orders print different text, `X.out`
+//                                holds both versions (`either 4-5 6-7`)
 //     optional N[-M] ...         these lines may be missing from the output
 //     check NAME ARG ...         a named check over the whole output (see `checks.rs`)
 //
-// The lines named by one `any`, `shuffle` or `interleave` must together be one
+// The lines named by one `any`, `shuffle`, `interleave` or `either` must together be one
 // contiguous range of `X.out`, each line once, and two such rules may not share a line.
 // Every line in no rule stays exactly where it is.
 
@@ -26,9 +29,11 @@ pub enum GroupKind {
     Any,
     /// Units (chains) interleaved line by line, each in its own order.
     Interleave,
+    /// Exactly one of the units.
+    Either,
 }
 
-/// One `any` / `shuffle` / `interleave` rule: 0-based expected line indices per unit.
+/// One `any` / `shuffle` / `interleave` / `either` rule: 0-based expected line indices per unit.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Group {
     pub kind: GroupKind,
@@ -68,7 +73,7 @@ impl RaceSpec {
             let keyword = words.next().unwrap_or_default();
             let args: Vec<&str> = words.collect();
             match keyword {
-                "any" | "interleave" => {
+                "any" | "interleave" | "either" => {
                     if args.len() < 2 {
                         return Err(at(format!("`{}` needs at least two units", keyword)));
                     }
@@ -77,10 +82,10 @@ impl RaceSpec {
                         .map(|a| parse_chain(a, keyword == "interleave", line_count))
                         .collect::<Result<Vec<_>, _>>()
                         .map_err(at)?;
-                    let kind = if keyword == "any" {
-                        GroupKind::Any
-                    } else {
-                        GroupKind::Interleave
+                    let kind = match keyword {
+                        "any" => GroupKind::Any,
+                        "either" => GroupKind::Either,
+                        _ => GroupKind::Interleave,
                     };
                     spec.add_group(kind, units).map_err(at)?;
                 }
@@ -117,7 +122,7 @@ impl RaceSpec {
                 }
                 other => {
                     return Err(at(format!(
-                        "unknown rule `{}` (any, shuffle, interleave, optional, check)",
+                        "unknown rule `{}` (any, shuffle, interleave, either, optional, check)",
                         other
                     )))
                 }
@@ -188,7 +193,7 @@ fn strip_comment(line: &str) -> &str {
 fn parse_chain(text: &str, commas: bool, count: usize) -> Result<Vec<usize>, String> {
     if !commas && text.contains(',') {
         return Err(format!(
-            "`{}`: comma lists are for `interleave`; an `any` unit is `N` or `N-M`",
+            "`{}`: comma lists are for `interleave`; other units are `N` or `N-M`",
             text
         ));
     }
@@ -231,11 +236,12 @@ mod tests {
     #[test]
     fn rules_parse() {
         let spec = RaceSpec::parse(
-            "# comment\nany 1 2  # swap\nshuffle 3-5\ninterleave 6,8 7\noptional 9\n",
-            9,
+            "# comment\nany 1 2  # swap\nshuffle 3-5\ninterleave 6,8 7\noptional 9\neither 10 11-12\n",
+            12,
         )
         .unwrap();
-        assert_eq!(spec.groups.len(), 3);
+        assert_eq!(spec.groups.len(), 4);
+        assert_eq!(spec.groups[3].kind, GroupKind::Either);
         assert_eq!(spec.groups[0].units, vec![vec![0], vec![1]]);
         assert_eq!(spec.groups[1].units.len(), 3);
         assert_eq!(spec.groups[2].kind, GroupKind::Interleave);

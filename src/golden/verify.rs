@@ -106,6 +106,21 @@ pub fn redact(expected: &[Pattern], actual: &str) -> String {
     out
 }
 
+/// Whether `stdout` follows the expected lines in an order the race rules allow and
+/// passes the named checks. With `prefix`, it may stop early (a run that was killed).
+pub fn stdout_fits(exp: &Expectation, stdout: &str, prefix: bool) -> Result<(), String> {
+    let actual = split_lines(stdout);
+    match match_output(&exp.lines, &exp.race, &actual, prefix) {
+        Ok(_) => {
+            for check in &exp.race.checks {
+                checks::run(check, &actual)?;
+            }
+            Ok(())
+        }
+        Err(m) => Err(explain("stdout", &m, &exp.lines, &actual)),
+    }
+}
+
 /// Checks `out` against `exp`.
 pub fn verify(exp: &Expectation, out: &Outcome) -> Result<(), Failure> {
     let mut fail = Failure::default();
@@ -132,22 +147,10 @@ pub fn verify(exp: &Expectation, out: &Outcome) -> Result<(), Failure> {
         }
     }
 
-    let actual = split_lines(&out.stdout);
     let mut stdout_bad = false;
-    match match_output(&exp.lines, &exp.race, &actual, prefix) {
-        Ok(_) => {
-            for check in &exp.race.checks {
-                if let Err(e) = checks::run(check, &actual) {
-                    fail.reasons.push(e);
-                    stdout_bad = true;
-                }
-            }
-        }
-        Err(m) => {
-            fail.reasons
-                .push(explain("stdout", &m, &exp.lines, &actual));
-            stdout_bad = true;
-        }
+    if let Err(e) = stdout_fits(exp, &out.stdout, prefix) {
+        fail.reasons.push(e);
+        stdout_bad = true;
     }
     if !stdout_bad
         && !prefix
