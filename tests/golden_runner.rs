@@ -228,3 +228,27 @@ fn a_broken_line_in_a_listing_copy_fails_with_a_readable_diff() {
     );
     assert!(r.stdout.ends_with("0 passed, 1 failed\n"), "{}", r.stdout);
 }
+
+#[test]
+fn help_describes_the_expectation_files() {
+    let r = spindle_test(&["--help"]);
+    assert_eq!(r.status, 0);
+    for word in [
+        "X.out",
+        "X.race",
+        "X.err",
+        "X.rc",
+        "X.timeout",
+        "--bless",
+        "<PID:name>",
+    ] {
+        assert!(
+            r.stdout.contains(word),
+            "{} missing from:\n{}",
+            word,
+            r.stdout
+        );
+    }
+    let r = spindle_test(&["--no-such-option"]);
+    assert_eq!(r.status, 2);
+}
