@@ -4,6 +4,7 @@ pub mod builtins;
 pub mod compile;
 pub mod diag;
 pub mod format;
+pub mod golden;
 pub mod intern;
 pub mod interp;
 pub mod methods;

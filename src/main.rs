@@ -17,6 +17,8 @@ Options:
   -c CODE [ARG...]  run CODE as the program (sys.argv[0] is '-c')
   -i FILE [ARG...]  run FILE, then the interactive prompt with its globals
   --check FILE...   parse and resolve the files only; exit 0 when all are valid
+  test [PATH...]    run each X.py that has an X.out beside it and compare its
+                    output (`spindle test --help` for the expectation files)
   --version         print the version and exit
   -h, --help        print this help and exit
 
@@ -30,6 +32,7 @@ Examples:
   spindle -i script.py                             # inspect after running
   echo 'print(6 * 7)' | spindle -
   spindle --check scripts/tutorial/*.py
+  spindle test scripts/tutorial                    # the tutorial's golden tests
 ";
 
 fn color_stderr() -> bool {
@@ -138,7 +141,7 @@ fn main() {
             0
         }
         Some("--check") => check_files(&args[1..]),
-        // ---- `spindle test ...`: the test runner's subcommand goes here. ----
+        Some("test") => spindle::golden::cli::main(&args[1..]),
         Some("-c") => match args.get(1) {
             Some(code) => {
                 let mut argv = vec!["-c".to_string()];
