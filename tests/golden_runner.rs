@@ -211,7 +211,6 @@ fn no_cases_is_a_failure() {
 }
 
 #[test]
-#[ignore = "needs the time module"]
 fn a_broken_line_in_a_listing_copy_fails_with_a_readable_diff() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/tutorial");
     let script = std::fs::read_to_string(root.join("09_lock.py")).unwrap();

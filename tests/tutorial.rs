@@ -41,45 +41,25 @@ const TUTORIAL: &str = "scripts/tutorial";
 const HANGS: &str = "tests/tutorial_hangs";
 
 listings! {
-    #[ignore = "needs the time module"]
     fn listing_01_process_subclass("01_process_subclass", TUTORIAL);
-    #[ignore = "needs the time module"]
     fn listing_02_process_target("02_process_target", TUTORIAL);
-    #[ignore = "needs the time module"]
     fn listing_03_daemon("03_daemon", TUTORIAL);
-    #[ignore = "needs the time module"]
     fn listing_04_queue("04_queue", TUTORIAL);
-    #[ignore = "needs the time module"]
     fn listing_05_pipe_waits_forever("05_pipe", HANGS);
-    #[ignore = "needs the time module"]
     fn listing_05_pipe_fixed("05_pipe_fixed", TUTORIAL);
-    #[ignore = "needs the time module"]
     fn listing_06_shared_value("06_shared_value", TUTORIAL);
-    #[ignore = "needs the time module"]
     fn listing_07_shared_array("07_shared_array", TUTORIAL);
-    #[ignore = "needs the time module and multiprocessing.Manager"]
     fn listing_08_manager("08_manager", TUTORIAL);
-    #[ignore = "needs the time module"]
     fn listing_09_lock("09_lock", TUTORIAL);
-    #[ignore = "needs the time module"]
     fn listing_10_rlock("10_rlock", TUTORIAL);
-    #[ignore = "needs the time module and list.append"]
     fn listing_11_semaphore("11_semaphore", TUTORIAL);
-    #[ignore = "needs the time module"]
     fn listing_12_event("12_event", TUTORIAL);
-    #[ignore = "needs the time module and list.append"]
     fn listing_13_condition_waits_forever("13_condition", HANGS);
-    #[ignore = "needs the time module and multiprocessing.Manager"]
     fn listing_13_condition_fixed("13_condition_fixed", TUTORIAL);
-    #[ignore = "needs the time module"]
     fn listing_14_barrier("14_barrier", TUTORIAL);
-    #[ignore = "needs the time module and multiprocessing.Pool"]
     fn listing_15_pool_apply_async("15_pool_apply_async", TUTORIAL);
-    #[ignore = "needs the time module and multiprocessing.Pool"]
     fn listing_16_pool_map("16_pool_map", TUTORIAL);
-    #[ignore = "needs the time module and multiprocessing.Pool"]
     fn listing_17_pool_imap("17_pool_imap", TUTORIAL);
-    #[ignore = "needs the time module and multiprocessing.Pool"]
     fn listing_18_pool_apply("18_pool_apply", TUTORIAL);
 }
 
