@@ -89,7 +89,10 @@ pub fn compile(text: &str, module: &ModuleObj) -> Result<&'static Module, Compil
         span: e.span,
         label: e.label.clone(),
     })?;
-    crate::compile::resolve::resolve_module(&mut m, module).map_err(|e| CompileError {
+    crate::mp::codec::begin_unit(text);
+    let resolved = crate::compile::resolve::resolve_module(&mut m, module);
+    crate::mp::codec::end_unit();
+    resolved.map_err(|e| CompileError {
         kind: "SyntaxError",
         message: e.message.clone(),
         span: e.span,

@@ -764,7 +764,7 @@ impl Applier<'_> {
         self.leave();
         f.scope = scope;
         // Its address is fixed from here on: other processes may name it.
-        crate::mp::codec::register_def(f as *const FunctionDef);
+        crate::mp::codec::register_def(f as *const FunctionDef, f.span);
     }
 
     fn stmt(&mut self, node: &ScopeNode, ci: &mut usize, s: &mut Stmt) {

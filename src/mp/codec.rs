@@ -46,6 +46,9 @@ enum Wire {
     },
     Function {
         def: u64,
+        /// The compiled text holding the definition, and its span, when a receiver
+        /// may have been forked before it was compiled.
+        origin: Option<(String, u32, u32)>,
         module: String,
         name: String,
         qualname: String,
@@ -90,8 +93,91 @@ thread_local! {
 }
 
 /// Records a definition as one that may arrive from another process.
-pub fn register_def(def: *const FunctionDef) {
+pub fn register_def(def: *const FunctionDef, span: crate::syntax::ast::Span) {
     DEFS.with(|d| d.borrow_mut().insert(def as usize));
+    if let Some(u) = CURRENT_UNIT.with(|c| c.get()) {
+        let key = UNITS.with(|units| units.borrow()[u].key);
+        ORIGINS.with(|o| {
+            o.borrow_mut()
+                .insert(def as usize, (u, span.start, span.end))
+        });
+        BY_ORIGIN.with(|o| {
+            o.borrow_mut()
+                .insert((key, span.start, span.end), def as usize)
+        });
+    }
+}
+
+/// A compiled text, kept so that its functions can be rebuilt by a process that was
+/// forked before it was compiled (a lambda typed at the prompt after a pool started).
+struct Unit {
+    text: Rc<str>,
+    key: u64,
+    /// Forks this process had made when the text was compiled.
+    forks_at_compile: u64,
+}
+
+thread_local! {
+    static UNITS: RefCell<Vec<Unit>> = const { RefCell::new(Vec::new()) };
+    static CURRENT_UNIT: std::cell::Cell<Option<usize>> = const { std::cell::Cell::new(None) };
+    static ORIGINS: RefCell<std::collections::HashMap<usize, (usize, u32, u32)>> = RefCell::new(Default::default());
+    static BY_ORIGIN: RefCell<std::collections::HashMap<(u64, u32, u32), usize>> = RefCell::new(Default::default());
+}
+
+/// Forks made by this process (children forked before a compile lack its code).
+pub static FORKS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+fn text_key(text: &str) -> u64 {
+    crate::value::str::hash_bytes(text.as_bytes()) as u64 ^ (text.len() as u64).rotate_left(32)
+}
+
+/// Marks the start of compiling `text`: definitions resolved until `end_unit` belong to it.
+pub fn begin_unit(text: &str) {
+    let forks = FORKS.load(std::sync::atomic::Ordering::Relaxed);
+    let idx = UNITS.with(|u| {
+        let mut u = u.borrow_mut();
+        // Texts compiled before any fork are in every process: keep no copy.
+        let key = text_key(text);
+        let text: Rc<str> = if forks > 0 { text.into() } else { "".into() };
+        u.push(Unit {
+            key,
+            text,
+            forks_at_compile: forks,
+        });
+        u.len() - 1
+    });
+    CURRENT_UNIT.with(|c| c.set(Some(idx)));
+}
+
+pub fn end_unit() {
+    CURRENT_UNIT.with(|c| c.set(None));
+}
+
+/// The source a receiver needs to rebuild `def`, when it may lack it.
+fn origin_of(def: *const FunctionDef) -> Option<(String, u32, u32)> {
+    let (u, start, end) = ORIGINS.with(|o| o.borrow().get(&(def as usize)).copied())?;
+    UNITS.with(|units| {
+        let units = units.borrow();
+        let unit = &units[u];
+        (unit.forks_at_compile > 0).then(|| (unit.text.to_string(), start, end))
+    })
+}
+
+/// Finds (compiling `text` in `module` if needed) the definition at `start..end`.
+fn def_from_origin(
+    interp: &mut Interp,
+    module: &Rc<crate::value::ModuleObj>,
+    text: &str,
+    start: u32,
+    end: u32,
+) -> Option<usize> {
+    let key = (text_key(text), start, end);
+    if let Some(d) = BY_ORIGIN.with(|o| o.borrow().get(&key).copied()) {
+        return Some(d);
+    }
+    let _ = interp;
+    crate::run::compile(text, module).ok()?;
+    BY_ORIGIN.with(|o| o.borrow().get(&key).copied())
 }
 
 /// Records a shared object so that it can be sent by reference.
@@ -247,6 +333,7 @@ fn to_wire(interp: &mut Interp, v: &Value, depth: usize) -> PyResult<Wire> {
             }
             Wire::Function {
                 def: f.def as *const FunctionDef as u64,
+                origin: origin_of(f.def as *const FunctionDef),
                 module: f.module.name.to_string(),
                 name: f.name.borrow().to_string(),
                 qualname: f.qualname.borrow().to_string(),
@@ -390,6 +477,7 @@ fn from_wire(interp: &mut Interp, w: Wire) -> PyResult<Value> {
         }
         Wire::Function {
             def,
+            origin,
             module,
             name,
             qualname,
@@ -398,18 +486,6 @@ fn from_wire(interp: &mut Interp, w: Wire) -> PyResult<Value> {
             closure,
             dict,
         } => {
-            let known = DEFS.with(|d| d.borrow().contains(&(def as usize)));
-            if !known {
-                return Err(exc_msg(
-                    "AttributeError",
-                    format!(
-                        "Can't get function '{}': it was defined after this process started",
-                        qualname
-                    ),
-                ));
-            }
-            // SAFETY: the address is in this process's registry of leaked definitions.
-            let def: &'static FunctionDef = unsafe { &*(def as usize as *const FunctionDef) };
             let m = match interp.modules.get(module.as_str()) {
                 Some(Value::Module(m)) => m.clone(),
                 _ => match interp.import_module_by_name(&module)? {
@@ -417,6 +493,25 @@ fn from_wire(interp: &mut Interp, w: Wire) -> PyResult<Value> {
                     _ => return Err(type_error("module expected")),
                 },
             };
+            let known = DEFS.with(|d| d.borrow().contains(&(def as usize)));
+            let def = if known {
+                def as usize
+            } else {
+                let found = origin
+                    .and_then(|(text, start, end)| def_from_origin(interp, &m, &text, start, end));
+                match found {
+                    Some(d) => d,
+                    None => return Err(exc_msg(
+                        "AttributeError",
+                        format!(
+                            "Can't get function '{}': it was defined after this process started",
+                            qualname
+                        ),
+                    )),
+                }
+            };
+            // SAFETY: the address is in this process's registry of leaked definitions.
+            let def: &'static FunctionDef = unsafe { &*(def as *const FunctionDef) };
             let mut kwd = Vec::new();
             for k in kwdefaults {
                 kwd.push(match k {

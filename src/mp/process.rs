@@ -21,7 +21,7 @@ fn int(v: &Value, what: &str) -> PyResult<i64> {
 
 /// `_fork()`: flushes output, forks, and returns `(pid, sentinel)` in the parent and
 /// `(0, -1)` in the child. The sentinel becomes readable when the child ends.
-pub fn fork(_interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Value> {
+pub fn fork(interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Value> {
     arity("_fork", args, 0, 0)?;
     crate::output::flush_stdout().map_err(io_error)?;
     let mut fds = [0i32; 2];
@@ -51,9 +51,21 @@ pub fn fork(_interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Value
             }
         }
         crate::run::child_signal_setup();
+        // As CPython: a child's stdin is /dev/null, so it never reads the terminal.
+        unsafe {
+            let null = libc::open(c"/dev/null".as_ptr(), libc::O_RDONLY | libc::O_CLOEXEC);
+            if null >= 0 {
+                libc::dup2(null, 0);
+                libc::close(null);
+            }
+        }
+        // The parent's pools are not ours to pump.
+        interp.pump = None;
+        interp.watch_fds.clear();
         return Ok(Value::tuple(vec![Value::Int(0), Value::Int(-1)]));
     }
     unsafe { libc::close(fds[1]) };
+    super::codec::FORKS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     Ok(Value::tuple(vec![
         Value::Int(pid as i64),
         Value::Int(fds[0] as i64),
