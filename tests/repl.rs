@@ -196,5 +196,48 @@ fn history_is_kept_across_sessions() {
     leave(s);
 }
 
-// Processes started from the prompt (spawn, Process, pool.map of a lambda typed at
-// the prompt, Ctrl-C during a join) are tested once the multiprocessing library lands.
+#[test]
+fn a_pool_map_of_a_lambda_typed_at_the_prompt() {
+    let mut s = start(&data_dir("pool"));
+    type_line(&mut s, "import multiprocessing");
+    s.expect(">>> ").unwrap();
+    // The pool's workers are forked before the lambda is typed: it reaches them
+    // with its source.
+    type_line(&mut s, "pool = multiprocessing.Pool(2)");
+    s.expect(">>> ").unwrap();
+    type_line(&mut s, "pool.map(lambda x: x * x, range(6))");
+    s.expect("[0, 1, 4, 9, 16, 25]").unwrap();
+    s.expect(">>> ").unwrap();
+    type_line(&mut s, "q = multiprocessing.Queue()");
+    s.expect(">>> ").unwrap();
+    type_line(&mut s, "p = spawn(lambda q: q.put(sum(range(10))), q)");
+    s.expect(">>> ").unwrap();
+    type_line(&mut s, "q.get(), p.join(), p.exitcode");
+    s.expect("(45, None, 0)").unwrap();
+    s.expect(">>> ").unwrap();
+    type_line(&mut s, "pool.terminate()");
+    s.expect(">>> ").unwrap();
+    leave(s);
+}
+
+#[test]
+fn ctrl_c_during_a_long_join_returns_to_the_prompt() {
+    let mut s = start(&data_dir("join"));
+    type_line(&mut s, "import multiprocessing, time");
+    s.expect(">>> ").unwrap();
+    type_line(
+        &mut s,
+        "p = multiprocessing.Process(target=time.sleep, args=(60,))",
+    );
+    s.expect(">>> ").unwrap();
+    type_line(&mut s, "p.start(); p.join()");
+    std::thread::sleep(Duration::from_millis(500));
+    s.send("\x03").unwrap(); // Ctrl-C: the terminal signals the whole process group
+    s.expect("KeyboardInterrupt").unwrap();
+    s.expect(">>> ").unwrap();
+    // The child was stopped by the same Ctrl-C, quietly.
+    type_line(&mut s, "p.join(5); p.is_alive(), p.exitcode");
+    s.expect("(False, -2)").unwrap();
+    s.expect(">>> ").unwrap();
+    leave(s);
+}

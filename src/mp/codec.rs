@@ -501,13 +501,15 @@ fn from_wire(interp: &mut Interp, w: Wire) -> PyResult<Value> {
                     .and_then(|(text, start, end)| def_from_origin(interp, &m, &text, start, end));
                 match found {
                     Some(d) => d,
-                    None => return Err(exc_msg(
-                        "AttributeError",
-                        format!(
+                    None => {
+                        return Err(exc_msg(
+                            "AttributeError",
+                            format!(
                             "Can't get function '{}': it was defined after this process started",
                             qualname
                         ),
-                    )),
+                        ))
+                    }
                 }
             };
             // SAFETY: the address is in this process's registry of leaked definitions.
