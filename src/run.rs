@@ -19,13 +19,16 @@ extern "C" fn on_sigint(_: libc::c_int) {
 /// SIGINT sets a flag the evaluator turns into KeyboardInterrupt; no SA_RESTART, so
 /// a blocking wait returns at once to notice it.
 pub fn install_signal_handlers() {
+    use nix::sys::signal::{sigaction, signal, SaFlags, SigAction, SigHandler, SigSet, Signal};
+    let on_int = SigAction::new(
+        SigHandler::Handler(on_sigint),
+        SaFlags::empty(),
+        SigSet::empty(),
+    );
+    // SAFETY: the handler only stores to an atomic.
     unsafe {
-        let mut sa: libc::sigaction = std::mem::zeroed();
-        sa.sa_sigaction = on_sigint as extern "C" fn(libc::c_int) as libc::sighandler_t;
-        libc::sigemptyset(&mut sa.sa_mask);
-        sa.sa_flags = 0;
-        libc::sigaction(libc::SIGINT, &sa, std::ptr::null_mut());
-        libc::signal(libc::SIGPIPE, libc::SIG_IGN);
+        let _ = sigaction(Signal::SIGINT, &on_int);
+        let _ = signal(Signal::SIGPIPE, SigHandler::SigIgn);
     }
 }
 

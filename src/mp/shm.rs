@@ -12,22 +12,20 @@ pub struct Region {
 
 impl Region {
     pub fn new(len: usize) -> PyResult<Region> {
+        use nix::sys::mman::{mmap_anonymous, MapFlags, ProtFlags};
         let len = len.max(1);
+        // SAFETY: a fresh anonymous mapping aliases nothing.
         let ptr = unsafe {
-            libc::mmap(
-                std::ptr::null_mut(),
-                len,
-                libc::PROT_READ | libc::PROT_WRITE,
-                libc::MAP_SHARED | libc::MAP_ANONYMOUS,
-                -1,
-                0,
+            mmap_anonymous(
+                None,
+                std::num::NonZeroUsize::new(len).expect("len is at least 1"),
+                ProtFlags::PROT_READ | ProtFlags::PROT_WRITE,
+                MapFlags::MAP_SHARED,
             )
-        };
-        if ptr == libc::MAP_FAILED {
-            return Err(exc_msg("MemoryError", "cannot allocate shared memory"));
         }
+        .map_err(|_| exc_msg("MemoryError", "cannot allocate shared memory"))?;
         Ok(Region {
-            ptr: ptr as *mut u8,
+            ptr: ptr.as_ptr() as *mut u8,
             len,
         })
     }
@@ -53,8 +51,9 @@ impl Region {
 
 impl Drop for Region {
     fn drop(&mut self) {
-        unsafe {
-            libc::munmap(self.ptr as *mut libc::c_void, self.len);
+        if let Some(p) = std::ptr::NonNull::new(self.ptr as *mut libc::c_void) {
+            // SAFETY: this process maps the region once and unmaps it once.
+            let _ = unsafe { nix::sys::mman::munmap(p, self.len) };
         }
     }
 }
