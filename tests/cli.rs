@@ -294,3 +294,14 @@ fn sys_argv_is_as_in_python() {
     let r = spindle(&["-i", "args.py", "z"], "", Some(&dir));
     assert_eq!(r.stdout, "['args.py', 'z']\n", "{}", r.stderr);
 }
+
+#[test]
+fn a_progress_bar_is_drawn_only_on_a_terminal() {
+    let script = "import multiprocessing\nwith multiprocessing.Pool(2) as p:\n    print(sum(p.map(abs, range(-50, 50), progress=True)))\n    print(sum(p.imap(abs, range(10), progress=True)))\n";
+    let dir = folder("progress", &[("bar.py", script)]);
+    let r = spindle(&["bar.py"], "", Some(&dir));
+    assert_eq!(
+        (r.status, r.stdout.as_str(), r.stderr.as_str()),
+        (0, "2500\n45\n", "")
+    );
+}

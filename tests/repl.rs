@@ -241,3 +241,18 @@ fn ctrl_c_during_a_long_join_returns_to_the_prompt() {
     s.expect(">>> ").unwrap();
     leave(s);
 }
+
+#[test]
+fn a_progress_bar_on_the_terminal() {
+    let mut s = start(&data_dir("progress"));
+    type_line(&mut s, "import multiprocessing");
+    s.expect(">>> ").unwrap();
+    type_line(
+        &mut s,
+        "with multiprocessing.Pool(2) as p: print(len(p.map(abs, range(300), progress=True)))",
+    );
+    s.expect("300/300").unwrap();
+    s.expect("ETA").unwrap();
+    s.expect(">>> ").unwrap();
+    leave(s);
+}

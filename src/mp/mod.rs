@@ -170,6 +170,7 @@ pub fn create_module(_interp: &mut Interp) -> Value {
         ("_connect", connection::connect),
         ("_set_pump", process::set_pump),
         ("_monotonic", process::monotonic),
+        ("_isatty", process::isatty),
         ("_format_exception", process::format_exception),
         ("Lock", sync::new_lock),
         ("RLock", sync::new_rlock),

@@ -292,3 +292,10 @@ pub fn monotonic(_interp: &mut Interp, _args: &[Value], _kw: Kwargs) -> PyResult
     unsafe { libc::clock_gettime(libc::CLOCK_MONOTONIC, &mut ts) };
     Ok(Value::Float(ts.tv_sec as f64 + ts.tv_nsec as f64 * 1e-9))
 }
+
+/// `_isatty(fd)`.
+pub fn isatty(_interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Value> {
+    arity("_isatty", args, 1, 1)?;
+    let fd = int(&args[0], "fd")? as i32;
+    Ok(Value::Bool(unsafe { libc::isatty(fd) } == 1))
+}

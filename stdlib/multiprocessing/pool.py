@@ -262,8 +262,11 @@ class Pool:
             self._submit(job, i, func, chunk, mode)
         return result
 
-    def map(self, func, iterable, chunksize=None):
-        return self._map_async(func, iterable, 'map', chunksize, None, None).get()
+    def map(self, func, iterable, chunksize=None, progress=False):
+        result = self._map_async(func, iterable, 'map', chunksize, None, None)
+        if progress:
+            result._progress = _Progress(result._length)
+        return result.get()
 
     def map_async(self, func, iterable, chunksize=None, callback=None, error_callback=None):
         return self._map_async(func, iterable, 'map', chunksize, callback, error_callback)
@@ -278,8 +281,11 @@ class Pool:
         self._check_running()
         if chunksize < 1:
             raise ValueError("Chunksize must be 1+, not {0:n}".format(chunksize))
+        if not hasattr(iterable, '__len__'):
+            iterable = list(iterable)
         chunks = self._chunks(iterable, chunksize)
         it = IMapIterator(self, len(chunks), ordered)
+        it._length = len(iterable)
         job = self._new_job(it)
         if not chunks:
             self._jobs.pop(job, None)
@@ -287,11 +293,17 @@ class Pool:
             self._submit(job, i, func, chunk, 'map')
         return it
 
-    def imap(self, func, iterable, chunksize=1):
-        return self._imap(func, iterable, chunksize, True)
+    def imap(self, func, iterable, chunksize=1, progress=False):
+        it = self._imap(func, iterable, chunksize, True)
+        if progress:
+            it._progress = _Progress(it._length)
+        return it
 
-    def imap_unordered(self, func, iterable, chunksize=1):
-        return self._imap(func, iterable, chunksize, False)
+    def imap_unordered(self, func, iterable, chunksize=1, progress=False):
+        it = self._imap(func, iterable, chunksize, False)
+        if progress:
+            it._progress = _Progress(it._length)
+        return it
 
     def close(self):
         if self._state == RUN:
@@ -331,7 +343,37 @@ class Pool:
         self.terminate()
 
 
+class _Progress:
+    '''A progress bar with count, rate and ETA on stderr, drawn only on a terminal.'''
+
+    def __init__(self, total):
+        self.total = total
+        self.done = 0
+        self.start = _mp._monotonic()
+        self.last = 0.0
+        self.shown = _mp._isatty(2)
+
+    def draw(self, done, final=False):
+        self.done = done
+        now = _mp._monotonic()
+        if not self.shown or (not final and now - self.last < 0.1):
+            return
+        self.last = now
+        elapsed = max(now - self.start, 1e-9)
+        rate = done / elapsed
+        width = 30
+        filled = width if self.total == 0 else width * done // self.total
+        eta = '?' if rate == 0 else '%ds' % int((self.total - done) / rate)
+        bar = '[' + '#' * filled + '-' * (width - filled) + ']'
+        text = '\r%s %d/%d  %.1f/s  ETA %s' % (bar, done, self.total, rate, eta)
+        if final:
+            text += '\n'
+        _mp._write_stderr(text)
+
+
 class ApplyResult:
+    _progress = None
+
     def __init__(self, pool, callback, error_callback):
         self._pool = pool
         self._callback = callback
@@ -360,6 +402,14 @@ class ApplyResult:
             if self._pool._state == TERMINATE:
                 return
             self._pool._wait(left)
+            if self._progress is not None:
+                self._progress.draw(self._count())
+        if self._progress is not None:
+            self._progress.draw(self._count(), True)
+            self._progress = None
+
+    def _count(self):
+        return 1 if self._done else 0
 
     def get(self, timeout=None):
         self.wait(timeout)
@@ -387,6 +437,8 @@ class MapResult(ApplyResult):
         ApplyResult.__init__(self, pool, callback, error_callback)
         self._chunks = [None] * nchunks
         self._left = nchunks
+        self._length = length
+        self._items_done = 0
         self._success = True
         if nchunks == 0:
             self._value = []
@@ -405,6 +457,7 @@ class MapResult(ApplyResult):
                 self._error_callback(value)
             return
         self._chunks[i] = value
+        self._items_done += len(value)
         self._left -= 1
         if self._left == 0:
             out = []
@@ -416,7 +469,14 @@ class MapResult(ApplyResult):
                 self._callback(out)
 
 
+    def _count(self):
+        return self._items_done
+
+
 class IMapIterator:
+    _progress = None
+    _length = 0
+
     def __init__(self, pool, nchunks, ordered):
         self._pool = pool
         self._ordered = ordered
@@ -426,6 +486,7 @@ class IMapIterator:
         self._left = nchunks
         self._nchunks = nchunks
         self._items = []
+        self._yielded = 0
         self._done = nchunks == 0
 
     def __iter__(self):
@@ -461,11 +522,17 @@ class IMapIterator:
                 self._items = list(value)
                 continue
             if self._done and self._next_chunk >= self._nchunks or (not self._ordered and self._done and not self._arrived):
+                if self._progress is not None:
+                    self._progress.draw(self._yielded, True)
+                    self._progress = None
                 raise StopIteration
             left = None if deadline is None else deadline - _mp._monotonic()
             if left is not None and left <= 0:
                 raise TimeoutError
             self._pool._wait(left)
+        self._yielded += 1
+        if self._progress is not None:
+            self._progress.draw(self._yielded)
         return self._items.pop(0)
 
     __next__ = next
