@@ -360,3 +360,16 @@ def Manager():
     m = SyncManager()
     m.start()
     return m
+
+
+_default_manager = None
+
+
+def _shared_managed(value):
+    '''`shared(x)` for a list or dict that is not just numbers: a managed proxy.'''
+    global _default_manager
+    if _default_manager is None:
+        _default_manager = Manager()
+    if isinstance(value, dict):
+        return _default_manager.dict(value)
+    return _default_manager.list(value)

@@ -305,3 +305,18 @@ fn a_progress_bar_is_drawn_only_on_a_terminal() {
         (0, "2500\n45\n", "")
     );
 }
+
+#[test]
+fn shared_of_a_list_of_strings_or_a_dict_is_managed() {
+    let script = "def add(d, lst, k):\n    d[str(k)] = k * 2\n    lst.append(str(k))\nd = shared({'a': 1})\nlst = shared(['x'])\nps = [spawn(add, d, lst, i) for i in range(3)]\nfor p in ps:\n    p.join()\nprint(sorted(d.items()), sorted(lst), len(lst))\n";
+    let dir = folder("shared", &[("s.py", script)]);
+    let r = spindle(&["s.py"], "", Some(&dir));
+    assert_eq!(
+        (r.status, r.stdout.as_str(), r.stderr.as_str()),
+        (
+            0,
+            "[('0', 0), ('1', 2), ('2', 4), ('a', 1)] ['0', '1', '2', 'x'] 4\n",
+            ""
+        )
+    );
+}

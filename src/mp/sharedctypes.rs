@@ -552,15 +552,21 @@ pub fn shared(interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Valu
             {
                 Code::F64
             } else {
-                return Err(type_error(
-                    "shared() of a list needs numbers only (use a Manager for other lists)",
-                ));
+                return managed(interp, &args[0]);
             };
             new_shared(interp, code, items, true, lock)
         }
+        Value::Dict(_) => managed(interp, &args[0]),
         other => Err(type_error(format!(
             "shared() cannot share a '{}' value",
             interp.type_name(other)
         ))),
     }
+}
+
+/// A list or dict that is not just numbers lives in a manager's server process.
+fn managed(interp: &mut Interp, v: &Value) -> PyResult<Value> {
+    let m = interp.import_module_by_name("multiprocessing")?;
+    let f = interp.getattr(&m, crate::intern::intern("_shared_managed"))?;
+    interp.call(&f, vec![v.clone()], vec![])
 }
