@@ -92,6 +92,10 @@ fn page(path: &str, method: &str, body: &[u8]) -> Page {
                 ..ok("text/plain", "")
             }
         }
+        "/hang" => {
+            std::thread::sleep(Duration::from_millis(2500));
+            ok("text/plain", "later\n")
+        }
         "/slow" => {
             std::thread::sleep(Duration::from_millis(1500));
             ok("text/plain", "late\n")
@@ -424,4 +428,45 @@ fn the_server_answers_and_stops() {
     let port = server.port;
     drop(server);
     assert!(TcpStream::connect(("127.0.0.1", port)).is_err());
+}
+
+#[test]
+fn ctrl_c_interrupts_a_waiting_urlopen_at_once() {
+    let server = Server::start();
+    let script = tempdir("sigint").join("hang.py");
+    std::fs::write(
+        &script,
+        "import sys, urllib.request\n\
+         print('waiting', flush=True)\n\
+         try:\n    urllib.request.urlopen(sys.argv[1] + '/hang')\n\
+         except KeyboardInterrupt:\n    print('interrupted')\n",
+    )
+    .unwrap();
+    let mut child = Command::new(spindle())
+        .arg(&script)
+        .arg(server.base())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut out = child.stdout.take().unwrap();
+    let mut first = [0u8; 8];
+    out.read_exact(&mut first).unwrap();
+    assert_eq!(&first, b"waiting\n");
+    std::thread::sleep(Duration::from_millis(300));
+    let sent = Instant::now();
+    unsafe {
+        libc::kill(child.id() as libc::pid_t, libc::SIGINT);
+    }
+    let mut rest = String::new();
+    out.read_to_string(&mut rest).unwrap();
+    let status = child.wait().unwrap();
+    assert_eq!(rest, "interrupted\n");
+    assert!(status.success());
+    assert!(
+        sent.elapsed() < Duration::from_millis(1500),
+        "took {:?} after SIGINT",
+        sent.elapsed()
+    );
+    let _ = std::fs::remove_dir_all(script.parent().unwrap());
 }
