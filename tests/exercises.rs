@@ -330,7 +330,8 @@ fn check_script(script: &Path, expected: &Path, extra_env: &[(&str, &str)], out_
         programs.push(("python3", p));
     }
     for (who, program) in programs {
-        let dir = tempdir(who);
+        let guard = TempDir(tempdir(who));
+        let dir = &guard.0;
         let dir_s = dir.to_string_lossy().into_owned();
         let mut env: Vec<(&str, &str)> = extra_env.to_vec();
         if out_dir {
@@ -362,14 +363,22 @@ fn check_script(script: &Path, expected: &Path, extra_env: &[(&str, &str)], out_
                 let saved = std::fs::read(dir.join(file)).unwrap_or_default();
                 assert_eq!(saved, body_of(path), "{} under {}", file, who);
             }
-            let mut names: Vec<String> = std::fs::read_dir(&dir)
+            let mut names: Vec<String> = std::fs::read_dir(dir)
                 .unwrap()
                 .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
                 .collect();
             names.sort();
             assert_eq!(names.len(), 4, "{:?}", names);
         }
-        let _ = std::fs::remove_dir_all(&dir);
+    }
+}
+
+/// Removes its folder when dropped, also when a check fails.
+struct TempDir(PathBuf);
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
     }
 }
 
@@ -433,7 +442,8 @@ fn the_server_answers_and_stops() {
 #[test]
 fn ctrl_c_interrupts_a_waiting_urlopen_at_once() {
     let server = Server::start();
-    let script = tempdir("sigint").join("hang.py");
+    let dir = TempDir(tempdir("sigint"));
+    let script = dir.0.join("hang.py");
     std::fs::write(
         &script,
         "import sys, urllib.request\n\
@@ -468,5 +478,4 @@ fn ctrl_c_interrupts_a_waiting_urlopen_at_once() {
         "took {:?} after SIGINT",
         sent.elapsed()
     );
-    let _ = std::fs::remove_dir_all(script.parent().unwrap());
 }
