@@ -9,4 +9,8 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ("collections", include_str!("../../stdlib/collections.py")),
     ("functools", include_str!("../../stdlib/functools.py")),
     ("itertools", include_str!("../../stdlib/itertools.py")),
+    ("urllib", include_str!("../../stdlib/urllib/__init__.py")),
+    ("urllib.error", include_str!("../../stdlib/urllib/error.py")),
+    ("urllib.parse", include_str!("../../stdlib/urllib/parse.py")),
+    ("urllib.request", include_str!("../../stdlib/urllib/request.py")),
 ];

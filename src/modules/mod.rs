@@ -19,6 +19,7 @@ pub mod string;
 pub mod sys;
 pub mod tempfile;
 pub mod time;
+pub mod urllib;
 
 use embedded::EMBEDDED;
 
@@ -283,6 +284,7 @@ impl Interp {
             "tempfile" => Some(tempfile::module()),
             "shutil" => Some(shutil::module()),
             "_collections" => Some(collections::module()),
+            "_urllib" => Some(urllib::module()),
             _ => None,
         })
     }
