@@ -25,7 +25,7 @@ pub fn module() -> Value {
     Value::Module(make_module("_urllib", &[("fetch", fetch)]))
 }
 
-/// A request, as plain data for the helper thread.
+/// A request, as plain data for the helper process.
 struct Request {
     url: String,
     method: String,
