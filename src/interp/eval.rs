@@ -534,7 +534,7 @@ impl Interp {
         if let ExprKind::Attribute { value, attr } = &func.kind {
             let obj = self.eval(f, value)?;
             let (callee, receiver) = self.method_for_call(&obj, *attr)?;
-            let mut pos: Vec<Value> = Vec::with_capacity(args.len() + 1);
+            let mut pos: Vec<Value> = Vec::with_capacity(frame_capacity(&callee, args.len() + 1));
             if let Some(r) = receiver {
                 pos.push(r);
             }
@@ -549,7 +549,7 @@ impl Interp {
             }
         }
         let callee = self.eval(f, func)?;
-        let mut pos: Vec<Value> = Vec::with_capacity(args.len());
+        let mut pos: Vec<Value> = Vec::with_capacity(frame_capacity(&callee, args.len()));
         let kw = self.eval_args(f, args, &mut pos, &callee)?;
         self.call(&callee, pos, kw)
     }
@@ -888,6 +888,16 @@ impl Interp {
             });
         }
         Ok(cells.into())
+    }
+}
+
+/// Room for `nargs` arguments; for a user function, room for all its locals, since
+/// the argument vector becomes the callee's frame.
+#[inline(always)]
+pub fn frame_capacity(callee: &Value, nargs: usize) -> usize {
+    match callee {
+        Value::Function(func) => nargs.max(func.def.scope.nlocals as usize),
+        _ => nargs,
     }
 }
 
