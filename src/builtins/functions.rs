@@ -315,11 +315,13 @@ pub fn hasattr(interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Val
 pub fn iter(interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Value> {
     arity("iter", args, 1, 2)?;
     if args.len() == 2 {
-        return Ok(Value::Object(Rc::new(super::iters::CallIter {
-            func: args[0].clone(),
-            sentinel: args[1].clone(),
-            done: Cell::new(false),
-        })));
+        return Ok(Value::Object(crate::value::new_obj(
+            super::iters::CallIter {
+                func: args[0].clone(),
+                sentinel: args[1].clone(),
+                done: Cell::new(false),
+            },
+        )));
     }
     interp.iter(&args[0])
 }
@@ -603,7 +605,7 @@ pub fn reversed(interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Va
     if is_view || crate::methods::list::ListRef::of(v).is_some() {
         let items = interp.collect(v)?;
         let n = items.len();
-        return Ok(Value::Object(Rc::new(Reversed {
+        return Ok(Value::Object(crate::value::new_obj(Reversed {
             seq: Value::list(items),
             pos: Cell::new(n),
         })));
@@ -624,7 +626,7 @@ pub fn reversed(interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Va
         Value::Dict(_) => Value::list(interp.collect(v)?),
         _ => v.clone(),
     };
-    Ok(Value::Object(Rc::new(Reversed {
+    Ok(Value::Object(crate::value::new_obj(Reversed {
         seq: v,
         pos: Cell::new(n),
     })))
@@ -639,7 +641,7 @@ pub fn enumerate(interp: &mut Interp, args: &[Value], mut kw: Kwargs) -> PyResul
         None => 0,
     };
     let it = interp.iter(&args[0])?;
-    Ok(Value::Object(Rc::new(Enumerate {
+    Ok(Value::Object(crate::value::new_obj(Enumerate {
         it,
         n: Cell::new(start),
     })))
@@ -661,7 +663,7 @@ pub fn zip(interp: &mut Interp, args: &[Value], mut kw: Kwargs) -> PyResult<Valu
             }
         })?);
     }
-    Ok(Value::Object(Rc::new(Zip {
+    Ok(Value::Object(crate::value::new_obj(Zip {
         its,
         strict,
         done: Cell::new(false),
@@ -676,7 +678,7 @@ pub fn map(interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Value> 
     for a in &args[1..] {
         its.push(interp.iter(a)?);
     }
-    Ok(Value::Object(Rc::new(Map {
+    Ok(Value::Object(crate::value::new_obj(Map {
         func: args[0].clone(),
         its,
     })))
@@ -685,7 +687,7 @@ pub fn map(interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Value> 
 pub fn filter(interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Value> {
     arity("filter", args, 2, 2)?;
     let it = interp.iter(&args[1])?;
-    Ok(Value::Object(Rc::new(Filter {
+    Ok(Value::Object(crate::value::new_obj(Filter {
         func: args[0].clone(),
         it,
     })))

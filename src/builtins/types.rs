@@ -121,7 +121,7 @@ native_type!(DictWrapper, "mappingproxy");
 pub struct DictWrapper(pub Dict);
 
 pub fn make_super(cls: Rc<Class>, obj: Value) -> Value {
-    Value::Object(Rc::new(Super { cls, obj }))
+    Value::Object(crate::value::new_obj(Super { cls, obj }))
 }
 
 #[derive(PartialEq, Eq, Clone, Copy)]
@@ -514,7 +514,7 @@ pub fn property_new(_i: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Val
         }
     }
     let [fget, fset, fdel, doc] = slots;
-    Ok(Value::Object(Rc::new(Property {
+    Ok(Value::Object(crate::value::new_obj(Property {
         fget,
         fset,
         fdel,
@@ -529,7 +529,7 @@ fn property_with(args: &[Value], which: usize) -> PyResult<Value> {
     let mut parts = [p.fget.clone(), p.fset.clone(), p.fdel.clone()];
     parts[which] = f;
     let [fget, fset, fdel] = parts;
-    Ok(Value::Object(Rc::new(Property {
+    Ok(Value::Object(crate::value::new_obj(Property {
         fget,
         fset,
         fdel,
@@ -552,7 +552,7 @@ pub fn staticmethod_new(_i: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResul
         .first()
         .cloned()
         .ok_or_else(|| type_error("staticmethod expected 1 argument, got 0"))?;
-    Ok(Value::Object(Rc::new(StaticMethod(f))))
+    Ok(Value::Object(crate::value::new_obj(StaticMethod(f))))
 }
 
 pub fn classmethod_new(_i: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Value> {
@@ -560,7 +560,7 @@ pub fn classmethod_new(_i: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult
         .first()
         .cloned()
         .ok_or_else(|| type_error("classmethod expected 1 argument, got 0"))?;
-    Ok(Value::Object(Rc::new(ClassMethod(f))))
+    Ok(Value::Object(crate::value::new_obj(ClassMethod(f))))
 }
 
 pub fn super_new(interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Value> {

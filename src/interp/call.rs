@@ -32,7 +32,8 @@ impl Interp {
                 None => (n.func)(self, &args, kwargs),
             },
             Value::BoundMethod(m) => {
-                let mut a = Vec::with_capacity(args.len() + 1);
+                let mut a =
+                    Vec::with_capacity(super::eval::frame_capacity(&m.func, args.len() + 1));
                 a.push(m.receiver.clone());
                 a.extend(args);
                 self.call(&m.func.clone(), a, kwargs)
@@ -367,7 +368,8 @@ impl Interp {
     ) -> PyResult<()> {
         match cls.lookup(self.sym.init) {
             Some(init @ Value::Function(_)) => {
-                let mut a = Vec::with_capacity(args.len() + 1);
+                let cap = super::eval::frame_capacity(&init, args.len() + 1);
+                let mut a = Vec::with_capacity(cap);
                 a.push(obj.clone());
                 a.extend(args);
                 let r = self.call(&init, a, kwargs)?;

@@ -1,6 +1,7 @@
 // Expression evaluation: one recursive walk over the resolved tree.
 
 use super::err::*;
+use super::fast::{int_cmp, int_expr};
 use super::{Frame, Interp, PyResult};
 use crate::intern::Symbol;
 use crate::syntax::ast::*;
@@ -29,6 +30,9 @@ impl Interp {
             ExprKind::Name(n) => self.load_name(f, n),
             ExprKind::Literal(v) => Ok(v.clone()),
             ExprKind::BinOp { op, left, right } => {
+                if let Some(r) = int_expr(f, e) {
+                    return Ok(Value::Int(r));
+                }
                 let a = self.eval(f, left)?;
                 let b = self.eval(f, right)?;
                 match (op, &a, &b) {
@@ -72,6 +76,13 @@ impl Interp {
                 self.getattr(&v, *attr)
             }
             ExprKind::Compare { left, ops } => {
+                if let [(op, right)] = &ops[..] {
+                    if let (Some(x), Some(y)) = (int_expr(f, left), int_expr(f, right)) {
+                        if let Some(r) = int_cmp(*op, x, y) {
+                            return Ok(Value::Bool(r));
+                        }
+                    }
+                }
                 let mut a = self.eval(f, left)?;
                 let last = ops.len() - 1;
                 for (i, (op, right)) in ops.iter().enumerate() {
@@ -215,6 +226,54 @@ impl Interp {
                 Ok(v)
             }
             ExprKind::Const(c) => Ok(crate::compile::resolve::const_value(c)),
+        }
+    }
+
+    /// Evaluates `e` for its truth value, as `if`, `while` and `not` see it: an
+    /// int comparison gives its answer without building a `bool` object, and each
+    /// operand of `and`/`or` is tested once.
+    pub fn eval_cond(&mut self, f: &mut Frame, e: &'static Expr) -> PyResult<bool> {
+        self.cond(f, e, None)
+    }
+
+    /// `eval_cond`; a failing `__bool__` is reported at `outer` (the enclosing
+    /// `not`/`and`/`or`), else at the statement.
+    fn cond(&mut self, f: &mut Frame, e: &'static Expr, outer: Option<Span>) -> PyResult<bool> {
+        match &e.kind {
+            ExprKind::Compare { left, ops } => {
+                if let [(op, right)] = &ops[..] {
+                    if let (Some(x), Some(y)) = (int_expr(f, left), int_expr(f, right)) {
+                        if let Some(r) = int_cmp(*op, x, y) {
+                            return Ok(r);
+                        }
+                    }
+                }
+            }
+            ExprKind::UnaryOp {
+                op: UnaryOp::Not,
+                operand,
+            } => return Ok(!self.cond(f, operand, Some(e.span))?),
+            ExprKind::BoolOp { op, values } => {
+                let last = values.len() - 1;
+                for (i, x) in values.iter().enumerate() {
+                    if i == last {
+                        return self.cond(f, x, outer);
+                    }
+                    let t = self.cond(f, x, Some(e.span))?;
+                    if (*op == BoolOp::And) != t {
+                        return Ok(t);
+                    }
+                }
+            }
+            _ => {}
+        }
+        match self.eval(f, e)? {
+            Value::Bool(b) => Ok(b),
+            other => self.truthy(&other).inspect_err(|x| {
+                if let Some(s) = outer {
+                    x.note_span(s);
+                }
+            }),
         }
     }
 
@@ -475,7 +534,7 @@ impl Interp {
         if let ExprKind::Attribute { value, attr } = &func.kind {
             let obj = self.eval(f, value)?;
             let (callee, receiver) = self.method_for_call(&obj, *attr)?;
-            let mut pos: Vec<Value> = Vec::with_capacity(args.len() + 1);
+            let mut pos: Vec<Value> = Vec::with_capacity(frame_capacity(&callee, args.len() + 1));
             if let Some(r) = receiver {
                 pos.push(r);
             }
@@ -490,7 +549,7 @@ impl Interp {
             }
         }
         let callee = self.eval(f, func)?;
-        let mut pos: Vec<Value> = Vec::with_capacity(args.len());
+        let mut pos: Vec<Value> = Vec::with_capacity(frame_capacity(&callee, args.len()));
         let kw = self.eval_args(f, args, &mut pos, &callee)?;
         self.call(&callee, pos, kw)
     }
@@ -829,6 +888,16 @@ impl Interp {
             });
         }
         Ok(cells.into())
+    }
+}
+
+/// Room for `nargs` arguments; for a user function, room for all its locals, since
+/// the argument vector becomes the callee's frame.
+#[inline(always)]
+pub fn frame_capacity(callee: &Value, nargs: usize) -> usize {
+    match callee {
+        Value::Function(func) => nargs.max(func.def.scope.nlocals as usize),
+        _ => nargs,
     }
 }
 

@@ -52,11 +52,7 @@ impl Interp {
                 }
             }
             StmtKind::If { test, body, orelse } => {
-                let t = self.eval(f, test)?;
-                let t = match t {
-                    Value::Bool(b) => b,
-                    other => self.truthy(&other)?,
-                };
+                let t = self.eval_cond(f, test)?;
                 return if t {
                     self.exec_block(f, body)
                 } else {
@@ -66,12 +62,7 @@ impl Interp {
             StmtKind::While { test, body, orelse } => {
                 loop {
                     f.cur = test.span;
-                    let t = self.eval(f, test)?;
-                    let t = match t {
-                        Value::Bool(b) => b,
-                        other => self.truthy(&other)?,
-                    };
-                    if !t {
+                    if !self.eval_cond(f, test)? {
                         break;
                     }
                     self.check_signals()?;
@@ -191,6 +182,16 @@ impl Interp {
     ) -> PyResult<()> {
         match &target.kind {
             ExprKind::Name(n) => {
+                if let NameRes::Local(i) = n.res {
+                    if let Some(b) = super::fast::int_expr(f, value) {
+                        if let Some(Value::Int(a)) = f.locals.get_mut(i as usize) {
+                            if let Some(r) = super::fast::int_binop(op, *a, b) {
+                                *a = r;
+                                return Ok(());
+                            }
+                        }
+                    }
+                }
                 let cur = self.load_name(f, n)?;
                 let v = self.eval(f, value)?;
                 let r = match (op, &cur, &v) {

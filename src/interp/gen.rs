@@ -229,7 +229,7 @@ impl Interp {
                 r
             },
         );
-        Value::Object(Rc::new(Generator {
+        Value::Object(crate::value::new_obj(Generator {
             co: RefCell::new(Some(co)),
             state: Cell::new(State::Created),
             stack_limit,

@@ -185,7 +185,7 @@ impl NativeObject for DictView {
         self
     }
     fn repr(&self, interp: &mut Interp) -> PyResult<String> {
-        let items = interp.collect(&Value::Object(Rc::new(DictView {
+        let items = interp.collect(&Value::Object(crate::value::new_obj(DictView {
             dict: self.dict.clone(),
             part: self.part,
         })))?;
@@ -270,30 +270,30 @@ impl NativeObject for GetItemIter {
 impl Interp {
     /// `iter(v)`.
     pub fn iter(&mut self, v: &Value) -> PyResult<Value> {
-        let obj: Rc<dyn NativeObject> = match v {
+        let obj: crate::value::ObjRef = match v {
             Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Bytes(_) => {
-                Rc::new(SeqIter {
+                crate::value::new_obj(SeqIter {
                     seq: v.clone(),
                     pos: Cell::new(0),
                 })
             }
-            Value::Range(r) => Rc::new(RangeIter {
+            Value::Range(r) => crate::value::new_obj(RangeIter {
                 next: Cell::new(r.start),
                 stop: r.stop,
                 step: r.step,
             }),
-            Value::Dict(d) => Rc::new(DictIter {
+            Value::Dict(d) => crate::value::new_obj(DictIter {
                 len: d.borrow().len(),
                 dict: DictRef::Plain(d.clone()),
                 part: DictPart::Keys,
                 pos: Cell::new(0),
             }),
-            Value::Set(s) => Rc::new(SetIter {
+            Value::Set(s) => crate::value::new_obj(SetIter {
                 len: s.borrow().len(),
                 set: v.clone(),
                 pos: Cell::new(0),
             }),
-            Value::FrozenSet(s) => Rc::new(SetIter {
+            Value::FrozenSet(s) => crate::value::new_obj(SetIter {
                 len: s.len(),
                 set: v.clone(),
                 pos: Cell::new(0),
@@ -303,7 +303,7 @@ impl Interp {
                     return Ok(v.clone());
                 }
                 if let Some(view) = o.as_any().downcast_ref::<DictView>() {
-                    return Ok(Value::Object(Rc::new(DictIter {
+                    return Ok(Value::Object(crate::value::new_obj(DictIter {
                         len: view.dict.cell().borrow().len(),
                         dict: view.dict.clone(),
                         part: view.part,
@@ -330,7 +330,7 @@ impl Interp {
                 }
                 match &inst.payload {
                     Payload::Dict(d) => {
-                        return Ok(Value::Object(Rc::new(DictIter {
+                        return Ok(Value::Object(crate::value::new_obj(DictIter {
                             len: d.borrow().len(),
                             dict: DictRef::Inst(inst.clone()),
                             part: DictPart::Keys,
@@ -338,7 +338,7 @@ impl Interp {
                         })))
                     }
                     Payload::List(_) => {
-                        return Ok(Value::Object(Rc::new(SeqIter {
+                        return Ok(Value::Object(crate::value::new_obj(SeqIter {
                             seq: v.clone(),
                             pos: Cell::new(0),
                         })))
@@ -346,7 +346,7 @@ impl Interp {
                     _ => {}
                 }
                 if cls.lookup(self.sym.getitem).is_some() {
-                    return Ok(Value::Object(Rc::new(GetItemIter {
+                    return Ok(Value::Object(crate::value::new_obj(GetItemIter {
                         obj: v.clone(),
                         pos: Cell::new(0),
                     })));

@@ -5,6 +5,7 @@ pub mod call;
 pub mod err;
 pub mod eval;
 pub mod exec;
+pub mod fast;
 pub mod gen;
 pub mod items;
 pub mod iter;

@@ -109,7 +109,10 @@ fn view(
 ) -> PyResult<Value> {
     let d = this(interp, args, name)?;
     noargs(&format!("dict.{name}"), args, &kw)?;
-    Ok(Value::Object(Rc::new(DictView { dict: d, part })))
+    Ok(Value::Object(crate::value::new_obj(DictView {
+        dict: d,
+        part,
+    })))
 }
 
 fn keys(i: &mut Interp, a: &[Value], k: Kwargs) -> PyResult<Value> {
@@ -214,7 +217,7 @@ fn iter(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let d = this(interp, args, "__iter__")?;
     noargs("dict.__iter__", args, &kw)?;
     let len = d.cell().borrow().len();
-    Ok(Value::Object(Rc::new(DictIter {
+    Ok(Value::Object(crate::value::new_obj(DictIter {
         dict: d,
         part: DictPart::Keys,
         pos: Cell::new(0),

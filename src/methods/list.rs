@@ -327,8 +327,10 @@ fn len(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value> {
 fn iter(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     this(interp, args, "__iter__")?;
     noargs("list.__iter__", args, &kw)?;
-    Ok(Value::Object(Rc::new(crate::interp::iter::SeqIter {
-        seq: args[0].clone(),
-        pos: std::cell::Cell::new(0),
-    })))
+    Ok(Value::Object(crate::value::new_obj(
+        crate::interp::iter::SeqIter {
+            seq: args[0].clone(),
+            pos: std::cell::Cell::new(0),
+        },
+    )))
 }

@@ -27,12 +27,12 @@ pub fn install() {
 
 /// Adds a static method implemented in Rust (`str.maketrans`).
 pub fn def_static(cls: &Rc<Class>, name: &'static str, func: NativeFn) {
-    let f = Value::Object(Rc::new(StaticMethod(native(name, func))));
+    let f = Value::Object(crate::value::new_obj(StaticMethod(native(name, func))));
     cls.dict.borrow_mut().insert(intern(name), f);
 }
 
 /// Adds a class method implemented in Rust (`dict.fromkeys`): the class comes first.
 pub fn def_classmethod(cls: &Rc<Class>, name: &'static str, func: NativeFn) {
-    let f = Value::Object(Rc::new(ClassMethod(native(name, func))));
+    let f = Value::Object(crate::value::new_obj(ClassMethod(native(name, func))));
     cls.dict.borrow_mut().insert(intern(name), f);
 }

@@ -188,6 +188,35 @@ pub fn split_whitespace(s: &str, max: i64) -> Vec<&str> {
     out
 }
 
+/// `s.split()` as a list, built without an intermediate vector of slices (large
+/// texts split into millions of words); ASCII text is scanned by bytes.
+fn split_whitespace_values(s: &str, ascii: bool) -> Value {
+    let mut out = Vec::new();
+    if ascii {
+        // Python's whitespace among ASCII: \t \n \x0b \x0c \r, \x1c-\x1f and space.
+        let space = |b: &u8| matches!(*b, b' ' | b'\t'..=b'\r' | 0x1c..=0x1f);
+        let bytes = s.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            if space(&bytes[i]) {
+                i += 1;
+                continue;
+            }
+            let len = bytes[i..].iter().position(space).unwrap_or(bytes.len() - i);
+            out.push(Value::str(&s[i..i + len]));
+            i += len;
+        }
+        return Value::list(out);
+    }
+    let mut rest = s.trim_start_matches(is_space);
+    while !rest.is_empty() {
+        let end = rest.find(is_space).unwrap_or(rest.len());
+        out.push(Value::str(&rest[..end]));
+        rest = rest[end..].trim_start_matches(is_space);
+    }
+    Value::list(out)
+}
+
 fn rsplit_whitespace(s: &str, max: i64) -> Vec<&str> {
     let mut out = Vec::new();
     let mut rest = s.trim_end_matches(is_space);
@@ -220,6 +249,7 @@ fn split(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let s = this(interp, args, "split")?;
     let (sep, max) = split_args(interp, args, kw, "split")?;
     Ok(strs(match sep {
+        None if max < 0 => return Ok(split_whitespace_values(s.as_str(), s.is_ascii())),
         None => split_whitespace(s.as_str(), max),
         Some(sep) if max < 0 => s.as_str().split(sep.as_str()).collect(),
         Some(sep) => s.as_str().splitn(max as usize + 1, sep.as_str()).collect(),

@@ -129,7 +129,7 @@ fn open(interp: &mut Interp, args: &[Value], mut kw: Kwargs) -> PyResult<Value> 
     } else {
         Handle::Write(BufWriter::with_capacity(1 << 16, f))
     };
-    Ok(Value::Object(Rc::new(FileObj {
+    Ok(Value::Object(crate::value::new_obj(FileObj {
         h: RefCell::new(h),
         name: path,
         mode,

@@ -58,7 +58,7 @@ pub fn module() -> Value {
         crate::builtins::native("Random", new_random),
     );
     let m = make_module("random", &[]);
-    let inst = Value::Object(Rc::new(RandomObj {
+    let inst = Value::Object(crate::value::new_obj(RandomObj {
         r: RefCell::new(Random::from_os()),
     }));
     for (name, f) in METHODS {
@@ -89,7 +89,7 @@ fn new_random(interp: &mut Interp, args: &[Value], _k: Kwargs) -> PyResult<Value
     if let Some(a) = args.first() {
         seed_with(interp, &mut obj.r.borrow_mut(), a)?;
     }
-    Ok(Value::Object(Rc::new(obj)))
+    Ok(Value::Object(crate::value::new_obj(obj)))
 }
 
 fn me(v: &Value) -> PyResult<&RandomObj> {

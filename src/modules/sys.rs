@@ -80,7 +80,7 @@ pub fn module(interp: &mut Interp) -> Value {
 }
 
 fn stream(fd: i32) -> Value {
-    Value::Object(Rc::new(Stream { fd }))
+    Value::Object(crate::value::new_obj(Stream { fd }))
 }
 
 fn getrecursionlimit(interp: &mut Interp, args: &[Value], _k: Kwargs) -> PyResult<Value> {

@@ -200,12 +200,16 @@ fn broken_down(interp: &mut Interp, args: &[Value], local: bool) -> PyResult<Str
 
 fn localtime(interp: &mut Interp, args: &[Value], _k: Kwargs) -> PyResult<Value> {
     arity("localtime", args, 0, 1)?;
-    Ok(Value::Object(Rc::new(broken_down(interp, args, true)?)))
+    Ok(Value::Object(crate::value::new_obj(broken_down(
+        interp, args, true,
+    )?)))
 }
 
 fn gmtime(interp: &mut Interp, args: &[Value], _k: Kwargs) -> PyResult<Value> {
     arity("gmtime", args, 0, 1)?;
-    Ok(Value::Object(Rc::new(broken_down(interp, args, false)?)))
+    Ok(Value::Object(crate::value::new_obj(broken_down(
+        interp, args, false,
+    )?)))
 }
 
 /// The tm of a struct_time argument, or of now in local time.

@@ -325,8 +325,8 @@ pub fn pipe(_interp: &mut Interp, args: &[Value], mut kw: Kwargs) -> PyResult<Va
         )
     };
     Ok(Value::tuple(vec![
-        Value::Object(Rc::new(a)),
-        Value::Object(Rc::new(b)),
+        Value::Object(crate::value::new_obj(a)),
+        Value::Object(crate::value::new_obj(b)),
     ]))
 }
 
@@ -392,7 +392,9 @@ pub fn accept(_interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Val
     if c < 0 {
         return Ok(Value::None);
     }
-    Ok(Value::Object(Rc::new(Connection::new(c, true, true))))
+    Ok(Value::Object(crate::value::new_obj(Connection::new(
+        c, true, true,
+    ))))
 }
 
 /// `_connect(address)`: a Connection to a `_listen` socket.
@@ -426,5 +428,7 @@ pub fn connect(interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Val
             ),
         ));
     }
-    Ok(Value::Object(Rc::new(Connection::new(fd, true, true))))
+    Ok(Value::Object(crate::value::new_obj(Connection::new(
+        fd, true, true,
+    ))))
 }

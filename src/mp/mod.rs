@@ -14,7 +14,6 @@ pub mod sync;
 use crate::builtins::native;
 use crate::intern::intern;
 use crate::interp::err::*;
-use crate::interp::object::NativeObject;
 use crate::interp::{Interp, PyResult};
 use crate::value::object::Namespace;
 use crate::value::{Class, ModuleObj, NativeFn, TypeKind, Value};
@@ -75,7 +74,7 @@ pub fn timeout_arg(v: &Value) -> PyResult<Option<f64>> {
 }
 
 /// Wraps a shared-memory object as a value that other processes can receive.
-pub fn shared_value(obj: Rc<dyn NativeObject>) -> Value {
+pub fn shared_value(obj: crate::value::ObjRef) -> Value {
     let v = Value::Object(obj);
     if let Some(addr) = shared_addr(&v) {
         codec::register_shared(addr, v.clone());

@@ -422,7 +422,7 @@ fn make(args: &[Value], mut kw: Kwargs, kind: Kind) -> PyResult<Value> {
         kind,
         closed: Cell::new(false),
     };
-    Ok(super::shared_value(Rc::new(q)))
+    Ok(super::shared_value(crate::value::new_obj(q)))
 }
 
 pub fn new_queue(_interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value> {

@@ -313,7 +313,7 @@ fn sh_get_lock(_interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Va
 
 fn sh_get_obj(_interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Value> {
     let s: &Shared = this(args)?;
-    Ok(Value::Object(Rc::new(Shared {
+    Ok(Value::Object(crate::value::new_obj(Shared {
         region: s.region.clone(),
         code: s.code,
         len: s.len,
@@ -449,7 +449,7 @@ fn new_shared(
     for (i, v) in init.iter().enumerate() {
         s.set(interp, i, v)?;
     }
-    Ok(super::shared_value(Rc::new(s)))
+    Ok(super::shared_value(crate::value::new_obj(s)))
 }
 
 /// `Value(typecode, value=0, lock=True)` and `RawValue(typecode, value=0)`.

@@ -201,12 +201,14 @@ const LOCK_METHODS: &[(&str, crate::value::NativeFn)] = &[
 
 pub fn new_lock(_interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Value> {
     arity("Lock", args, 0, 0)?;
-    Ok(super::shared_value(Rc::new(Lock::new(false)?)))
+    Ok(super::shared_value(crate::value::new_obj(Lock::new(
+        false,
+    )?)))
 }
 
 pub fn new_rlock(_interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Value> {
     arity("RLock", args, 0, 0)?;
-    Ok(super::shared_value(Rc::new(Lock::new(true)?)))
+    Ok(super::shared_value(crate::value::new_obj(Lock::new(true)?)))
 }
 
 // ---------------------------------------------------------------- Semaphore
@@ -312,7 +314,7 @@ fn make_semaphore(args: &[Value], mut kw: Kwargs, bounded: bool) -> PyResult<Val
         bound: bounded.then_some(value),
     };
     s.sem().value.store(value, Ordering::SeqCst);
-    Ok(super::shared_value(Rc::new(s)))
+    Ok(super::shared_value(crate::value::new_obj(s)))
 }
 
 pub fn new_semaphore(_interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value> {
@@ -408,7 +410,7 @@ const EVENT_METHODS: &[(&str, crate::value::NativeFn)] = &[
 
 pub fn new_event(_interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Value> {
     arity("Event", args, 0, 0)?;
-    Ok(super::shared_value(Rc::new(Event {
+    Ok(super::shared_value(crate::value::new_obj(Event {
         region: Region::new(4)?,
     })))
 }
@@ -567,7 +569,7 @@ pub fn new_condition(interp: &mut Interp, args: &[Value], mut kw: Kwargs) -> PyR
             l
         }
     };
-    Ok(super::shared_value(Rc::new(Condition {
+    Ok(super::shared_value(crate::value::new_obj(Condition {
         region: Region::new(4)?,
         lock,
     })))
@@ -764,7 +766,7 @@ pub fn new_barrier(interp: &mut Interp, args: &[Value], mut kw: Kwargs) -> PyRes
         None => None,
     };
     let _ = interp;
-    Ok(super::shared_value(Rc::new(Barrier {
+    Ok(super::shared_value(crate::value::new_obj(Barrier {
         region: Region::new(std::mem::size_of::<BarrierState>())?,
         parties,
         action,

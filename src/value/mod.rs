@@ -19,9 +19,24 @@ pub use str::PyStr;
 
 pub type List = Rc<RefCell<Vec<Value>>>;
 
+/// A handle to an object implemented in Rust. Boxed so the handle is one thin
+/// pointer: a fat `Rc<dyn _>` would make every `Value` 24 bytes instead of 16.
+pub type ObjRef = Rc<Box<dyn crate::interp::object::NativeObject>>;
+
+/// Wraps a Rust object as a `Value::Object` handle.
+pub fn new_obj<T: crate::interp::object::NativeObject>(x: T) -> ObjRef {
+    Rc::new(Box::new(x))
+}
+
 /// A Python value. Small scalars are inline; everything else is a reference-counted
 /// handle, so copies are cheap and pages stay shared across `fork` until written.
+///
+/// The tag is a full word so every payload sits at offset 8 (a `bool` would otherwise
+/// sit at offset 1): values and results then move as two whole words, which keeps
+/// the processor's store-to-load forwarding working when they pass through memory.
+/// Unused tag values still give `PyResult<Value>` its niche (16 bytes).
 #[derive(Clone)]
+#[repr(u64)]
 pub enum Value {
     /// An unbound variable (never visible to programs).
     Undef,
@@ -50,7 +65,7 @@ pub enum Value {
     /// A closure cell; lives only in frame slots.
     Cell(Rc<RefCell<Value>>),
     /// Iterators and other objects implemented in Rust.
-    Object(Rc<dyn crate::interp::object::NativeObject>),
+    Object(ObjRef),
 }
 
 #[derive(Debug)]
@@ -199,3 +214,7 @@ impl std::fmt::Debug for Value {
         }
     }
 }
+
+// Values and results stay two words.
+const _: () = assert!(std::mem::size_of::<Value>() == 16);
+const _: () = assert!(std::mem::size_of::<crate::interp::PyResult<Value>>() == 16);
