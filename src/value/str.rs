@@ -3,37 +3,72 @@
 use std::cell::Cell;
 
 pub struct PyStr {
-    s: String,
+    text: Text,
     /// Number of code points; equals the byte length for ASCII text.
     nchars: usize,
     hash: Cell<i64>,
 }
 
+/// Short texts (most words, keys and names) live inside the `PyStr` itself, so a
+/// string is one allocation, as in CPython; longer ones own a heap buffer.
+enum Text {
+    Inline { len: u8, buf: [u8; INLINE] },
+    Heap(String),
+}
+
+const INLINE: usize = 22;
 const NO_HASH: i64 = -1;
+
+fn count_chars(s: &str) -> usize {
+    if s.is_ascii() {
+        s.len()
+    } else {
+        s.chars().count()
+    }
+}
 
 impl PyStr {
     pub fn new(s: &str) -> PyStr {
+        if s.len() <= INLINE {
+            let mut buf = [0u8; INLINE];
+            buf[..s.len()].copy_from_slice(s.as_bytes());
+            return PyStr {
+                text: Text::Inline {
+                    len: s.len() as u8,
+                    buf,
+                },
+                nchars: count_chars(s),
+                hash: Cell::new(NO_HASH),
+            };
+        }
         PyStr::from_string(s.to_string())
     }
     pub fn from_string(s: String) -> PyStr {
-        let nchars = if s.is_ascii() {
-            s.len()
-        } else {
-            s.chars().count()
-        };
+        if s.len() <= INLINE {
+            return PyStr::new(&s);
+        }
         PyStr {
-            s,
-            nchars,
+            nchars: count_chars(&s),
+            text: Text::Heap(s),
             hash: Cell::new(NO_HASH),
         }
     }
     /// The text, keeping its buffer (for in-place `+=` on a sole owner).
     pub fn into_string(self) -> String {
-        self.s
+        match self.text {
+            Text::Heap(s) => s,
+            Text::Inline { .. } => self.as_str().to_string(),
+        }
     }
     #[inline]
     pub fn as_str(&self) -> &str {
-        &self.s
+        match &self.text {
+            // SAFETY: the inline bytes were copied from a `&str` of exactly `len` bytes.
+            Text::Inline { len, buf } => unsafe {
+                std::str::from_utf8_unchecked(&buf[..*len as usize])
+            },
+            Text::Heap(s) => s,
+        }
     }
     /// Length in code points, as `len()` sees it.
     #[inline]
@@ -44,18 +79,18 @@ impl PyStr {
         self.nchars == 0
     }
     pub fn len_bytes(&self) -> usize {
-        self.s.len()
+        self.as_str().len()
     }
     #[inline]
     pub fn is_ascii(&self) -> bool {
-        self.nchars == self.s.len()
+        self.nchars == self.as_str().len()
     }
     /// The code point at index `i` (0 <= i < len).
     pub fn char_at(&self, i: usize) -> char {
         if self.is_ascii() {
-            self.s.as_bytes()[i] as char
+            self.as_str().as_bytes()[i] as char
         } else {
-            self.s.chars().nth(i).unwrap_or('\0')
+            self.as_str().chars().nth(i).unwrap_or('\0')
         }
     }
     /// Byte offset of code point `i` (i <= len).
@@ -63,11 +98,11 @@ impl PyStr {
         if self.is_ascii() {
             i
         } else {
-            self.s
+            self.as_str()
                 .char_indices()
                 .nth(i)
                 .map(|(b, _)| b)
-                .unwrap_or(self.s.len())
+                .unwrap_or(self.as_str().len())
         }
     }
     /// Code-point index of a byte offset that lies on a char boundary.
@@ -75,21 +110,21 @@ impl PyStr {
         if self.is_ascii() {
             byte
         } else {
-            self.s[..byte].chars().count()
+            self.as_str()[..byte].chars().count()
         }
     }
     /// The substring of code points `[start, end)`.
     pub fn substring(&self, start: usize, end: usize) -> &str {
         if self.is_ascii() {
-            &self.s[start..end]
+            &self.as_str()[start..end]
         } else {
             let a = self.byte_offset(start);
-            let b = a + self.s[a..]
+            let b = a + self.as_str()[a..]
                 .char_indices()
                 .nth(end - start)
                 .map(|(b, _)| b)
-                .unwrap_or(self.s.len() - a);
-            &self.s[a..b]
+                .unwrap_or(self.as_str().len() - a);
+            &self.as_str()[a..b]
         }
     }
     pub fn hash(&self) -> i64 {
@@ -97,7 +132,7 @@ impl PyStr {
         if h != NO_HASH {
             return h;
         }
-        let h = hash_bytes(self.s.as_bytes());
+        let h = hash_bytes(self.as_str().as_bytes());
         self.hash.set(h);
         h
     }
