@@ -70,6 +70,40 @@ impl Layout {
         }
     }
 
+    /// `source_offset` for a caller that asks about nearby positions in turn: `hint`
+    /// remembers where the last answer was found in the insertion list, so walking
+    /// through the text costs O(1) per call instead of a binary search.
+    pub fn source_offset_near(&self, pos: usize, hint: &std::cell::Cell<usize>) -> usize {
+        let ins = &self.inserts;
+        // `i` is the number of insertions at or before `pos` (as `partition_point`).
+        let mut i = hint.get().min(ins.len());
+        let mut steps = 0;
+        loop {
+            if i < ins.len() && ins[i].at <= pos {
+                i += 1;
+            } else if i > 0 && ins[i - 1].at > pos {
+                i -= 1;
+            } else {
+                break;
+            }
+            steps += 1;
+            if steps == 8 {
+                i = ins.partition_point(|x| x.at <= pos);
+                break;
+            }
+        }
+        hint.set(i);
+        if i == 0 {
+            return pos;
+        }
+        let ins = ins[i - 1];
+        if pos < ins.at + ins.len {
+            ins.at - (ins.total - ins.len)
+        } else {
+            pos - ins.total
+        }
+    }
+
     /// A source span for a transformed-text span.
     pub fn span(&self, start: usize, end: usize) -> Span {
         Span::new(self.source_offset(start), self.source_offset(end))
@@ -669,5 +703,30 @@ impl<'a> Scanner<'a> {
         }
         let depth = self.indents.len().saturating_sub(1);
         self.insert(DEDENT, depth);
+    }
+}
+
+#[cfg(test)]
+mod offset_tests {
+    use super::layout;
+    use std::cell::Cell;
+
+    #[test]
+    fn hinted_lookup_agrees_with_binary_search_in_any_order() {
+        let src =
+            "def f(x):\n    if x:\n        return 1\n    return 2\nclass C:\n    pass\ny = f(3)\n";
+        let l = layout(src);
+        let n = l.text.len();
+        let hint = Cell::new(0);
+        let forward = 0..=n;
+        let backward = (0..=n).rev();
+        let jumps = (0..=n).map(|i| (i * 37) % (n + 1));
+        for pos in forward.chain(backward).chain(jumps) {
+            assert_eq!(
+                l.source_offset_near(pos, &hint),
+                l.source_offset(pos),
+                "{pos}"
+            );
+        }
     }
 }

@@ -9,6 +9,8 @@ use crate::intern::intern;
 use pest::iterators::{Pair, Pairs};
 use pest::pratt_parser::{Assoc, Op, PrattParser};
 use pest::Parser;
+use smallvec::SmallVec;
+use std::cell::Cell;
 use std::rc::Rc;
 use std::sync::OnceLock;
 
@@ -42,13 +44,25 @@ pub(crate) struct Builder<'l> {
     layout: Option<&'l Layout>,
     /// Source offset of position 0 when parsing a piece of text on its own (f-strings).
     base: usize,
+    /// Where the last span start and end were found in the layout's insertion list:
+    /// the builder walks the text mostly forwards, so each lookup starts there.
+    start_hint: Cell<usize>,
+    end_hint: Cell<usize>,
+}
+
+impl<'l> Builder<'l> {
+    fn new(layout: Option<&'l Layout>, base: usize) -> Self {
+        Builder {
+            layout,
+            base,
+            start_hint: Cell::new(0),
+            end_hint: Cell::new(0),
+        }
+    }
 }
 
 fn pairs_to_stmts(layout: &Layout, pairs: Pairs<Rule>) -> R<Vec<Stmt>> {
-    let b = Builder {
-        layout: Some(layout),
-        base: 0,
-    };
+    let b = Builder::new(Some(layout), 0);
     let mut body = Vec::new();
     for file in pairs {
         for p in file.into_inner() {
@@ -78,7 +92,7 @@ pub(crate) fn parse_fexpr(text: &str, base: usize) -> R<Expr> {
         .chars()
         .map(|c| if c == '\n' || c == '\r' { ' ' } else { c })
         .collect();
-    let b = Builder { layout: None, base };
+    let b = Builder::new(None, base);
     let pairs = Grammar::parse(Rule::fexpr, &flat).map_err(|e| {
         let at = match e.location {
             pest::error::InputLocation::Pos(p) => p,
@@ -143,8 +157,26 @@ fn is_noise(rule: Rule) -> bool {
     )
 }
 
-fn inner(p: Pair<Rule>) -> Vec<Pair<Rule>> {
-    p.into_inner().filter(|q| !is_noise(q.as_rule())).collect()
+/// The children of `p` that carry information, in order.
+fn inner(p: Pair<'_, Rule>) -> impl Iterator<Item = Pair<'_, Rule>> {
+    p.into_inner().filter(|q| !is_noise(q.as_rule()))
+}
+
+/// The same, collected for the few places that look ahead or count.
+fn inner_vec(p: Pair<'_, Rule>) -> SmallVec<[Pair<'_, Rule>; 4]> {
+    inner(p).collect()
+}
+
+/// The text of a dotted name without the spaces the grammar allows around dots.
+fn dotted(p: Pair<'_, Rule>) -> Rc<str> {
+    let mut text = String::new();
+    for (i, n) in inner(p).enumerate() {
+        if i > 0 {
+            text.push('.');
+        }
+        text.push_str(n.as_str());
+    }
+    Rc::from(text)
 }
 
 fn boxed(e: Expr) -> Box<Expr> {
@@ -154,14 +186,20 @@ fn boxed(e: Expr) -> Box<Expr> {
 impl<'l> Builder<'l> {
     pub(crate) fn offset(&self, pos: usize) -> usize {
         match self.layout {
-            Some(l) => l.source_offset(pos),
+            Some(l) => l.source_offset_near(pos, &self.start_hint),
             None => self.base + pos,
         }
     }
 
     pub(crate) fn span(&self, p: &Pair<Rule>) -> Span {
         let s = p.as_span();
-        Span::new(self.offset(s.start()), self.offset(s.end()))
+        match self.layout {
+            Some(l) => Span::new(
+                l.source_offset_near(s.start(), &self.start_hint),
+                l.source_offset_near(s.end(), &self.end_hint),
+            ),
+            None => Span::new(self.base + s.start(), self.base + s.end()),
+        }
     }
 
     fn name(&self, p: &Pair<Rule>) -> Name {
@@ -175,7 +213,7 @@ impl<'l> Builder<'l> {
     // ---------------- statements ----------------
 
     fn block(&self, p: Pair<Rule>) -> R<Vec<Stmt>> {
-        inner(p).into_iter().map(|s| self.stmt(s)).collect()
+        inner(p).map(|s| self.stmt(s)).collect()
     }
 
     fn stmt(&self, p: Pair<Rule>) -> R<Stmt> {
@@ -185,29 +223,19 @@ impl<'l> Builder<'l> {
             Rule::pass_stmt => StmtKind::Pass,
             Rule::break_stmt => StmtKind::Break,
             Rule::continue_stmt => StmtKind::Continue,
-            Rule::return_stmt => StmtKind::Return(
-                inner(p)
-                    .into_iter()
-                    .next()
-                    .map(|e| self.expr(e))
-                    .transpose()?,
-            ),
+            Rule::return_stmt => {
+                StmtKind::Return(inner(p).next().map(|e| self.expr(e)).transpose()?)
+            }
             Rule::raise_stmt => {
-                let mut it = inner(p).into_iter();
+                let mut it = inner(p);
                 let exc = it.next().map(|e| self.expr(e)).transpose()?;
                 let cause = it.next().map(|e| self.expr(e)).transpose()?;
                 StmtKind::Raise { exc, cause }
             }
-            Rule::global_stmt => StmtKind::Global(inner(p).iter().map(|n| self.name(n)).collect()),
-            Rule::nonlocal_stmt => {
-                StmtKind::Nonlocal(inner(p).iter().map(|n| self.name(n)).collect())
-            }
+            Rule::global_stmt => StmtKind::Global(inner(p).map(|n| self.name(&n)).collect()),
+            Rule::nonlocal_stmt => StmtKind::Nonlocal(inner(p).map(|n| self.name(&n)).collect()),
             Rule::del_stmt => {
-                let t = inner(p)
-                    .into_iter()
-                    .next()
-                    .map(|e| self.expr(e))
-                    .transpose()?;
+                let t = inner(p).next().map(|e| self.expr(e)).transpose()?;
                 let targets = match t {
                     Some(Expr {
                         kind: ExprKind::Tuple(items),
@@ -222,26 +250,24 @@ impl<'l> Builder<'l> {
                 StmtKind::Delete(targets)
             }
             Rule::assert_stmt => {
-                let mut it = inner(p).into_iter();
+                let mut it = inner(p);
                 let test = self.expr_opt(it.next(), span)?;
                 let msg = it.next().map(|e| self.expr(e)).transpose()?;
                 StmtKind::Assert { test, msg }
             }
-            Rule::import_stmt => {
-                StmtKind::Import(inner(p).into_iter().map(|a| self.dotted_alias(a)).collect())
-            }
+            Rule::import_stmt => StmtKind::Import(inner(p).map(|a| self.dotted_alias(a)).collect()),
             Rule::from_stmt => self.import_from(p),
             Rule::expr_stmt => return self.expr_stmt(p, span),
             Rule::if_stmt => self.if_stmt(p, span)?,
             Rule::while_stmt => {
-                let mut it = inner(p).into_iter();
+                let mut it = inner(p);
                 let test = self.expr_opt(it.next(), span)?;
                 let body = self.block_opt(it.next())?;
                 let orelse = self.else_opt(it.next())?;
                 StmtKind::While { test, body, orelse }
             }
             Rule::for_stmt => {
-                let mut it = inner(p).into_iter();
+                let mut it = inner(p);
                 let target = self.expr_opt(it.next(), span)?;
                 check_target(&target, TargetCtx::For)?;
                 let iter = self.expr_opt(it.next(), span)?;
@@ -261,7 +287,7 @@ impl<'l> Builder<'l> {
                 for q in inner(p) {
                     match q.as_rule() {
                         Rule::with_item => {
-                            let mut it = inner(q).into_iter();
+                            let mut it = inner(q);
                             let context = self.expr_opt(it.next(), span)?;
                             let target = it.next().map(|t| self.expr(t)).transpose()?;
                             if let Some(t) = &target {
@@ -282,7 +308,7 @@ impl<'l> Builder<'l> {
                 for q in inner(p) {
                     match q.as_rule() {
                         Rule::decorator => {
-                            let e = inner(q).into_iter().next();
+                            let e = inner(q).next();
                             decorators.push(self.expr_opt(e, span)?);
                         }
                         _ => def = Some(q),
@@ -316,7 +342,7 @@ impl<'l> Builder<'l> {
     fn else_opt(&self, p: Option<Pair<Rule>>) -> R<Vec<Stmt>> {
         match p {
             Some(e) => {
-                let b = inner(e).into_iter().next();
+                let b = inner(e).next();
                 self.block_opt(b)
             }
             None => Ok(Vec::new()),
@@ -324,7 +350,7 @@ impl<'l> Builder<'l> {
     }
 
     fn if_stmt(&self, p: Pair<Rule>, span: Span) -> R<StmtKind> {
-        let mut it = inner(p).into_iter();
+        let mut it = inner(p);
         let test = self.expr_opt(it.next(), span)?;
         let body = self.block_opt(it.next())?;
         let rest: Vec<Pair<Rule>> = it.collect();
@@ -335,7 +361,7 @@ impl<'l> Builder<'l> {
             match clause.as_rule() {
                 Rule::else_clause => orelse = self.else_opt(Some(clause))?,
                 _ => {
-                    let mut ci = inner(clause).into_iter();
+                    let mut ci = inner(clause);
                     let test = self.expr_opt(ci.next(), cspan)?;
                     let body = self.block_opt(ci.next())?;
                     let span = match orelse.last() {
@@ -393,21 +419,11 @@ impl<'l> Builder<'l> {
 
     fn dotted_alias(&self, p: Pair<Rule>) -> Alias {
         let span = self.span(&p);
-        let mut it = inner(p).into_iter();
+        let mut it = inner(p);
         let (name, first) = match it.next() {
             Some(d) => {
-                let parts = inner(d);
-                let first = parts.first().map(|n| self.name(n));
-                (
-                    Rc::from(
-                        parts
-                            .iter()
-                            .map(|n| n.as_str())
-                            .collect::<Vec<_>>()
-                            .join("."),
-                    ),
-                    first,
-                )
+                let first = inner(d.clone()).next().map(|n| self.name(&n));
+                (dotted(d), first)
             }
             None => unreachable!("grammar: import names a module"),
         };
@@ -431,18 +447,10 @@ impl<'l> Builder<'l> {
         for q in inner(p) {
             match q.as_rule() {
                 Rule::from_dots => level = q.as_str().chars().filter(|&c| c == '.').count() as u32,
-                Rule::dotted_name => {
-                    module = Rc::from(
-                        inner(q)
-                            .iter()
-                            .map(|n| n.as_str())
-                            .collect::<Vec<_>>()
-                            .join("."),
-                    )
-                }
+                Rule::dotted_name => module = dotted(q),
                 Rule::import_as_name => {
                     let span = self.span(&q);
-                    let parts = inner(q);
+                    let parts = inner_vec(q);
                     let first = self.name(&parts[0]);
                     let asname = parts.get(1).map(|n| self.name(n));
                     names.push(Alias {
@@ -492,7 +500,7 @@ impl<'l> Builder<'l> {
                 .pop()
                 .unwrap_or_else(|| unreachable!("grammar: annotation has a target"));
             check_target(&target, TargetCtx::Annotated)?;
-            let mut it = inner(a).into_iter();
+            let mut it = inner(a);
             let annotation = self.expr_opt(it.next(), span)?;
             let value = it.next().map(|v| self.expr(v)).transpose()?;
             StmtKind::AnnAssign {
@@ -532,13 +540,7 @@ impl<'l> Builder<'l> {
             match q.as_rule() {
                 Rule::name => name = Some(intern(q.as_str())),
                 Rule::params => params = self.params(q)?,
-                Rule::returns => {
-                    returns = inner(q)
-                        .into_iter()
-                        .next()
-                        .map(|e| self.expr(e))
-                        .transpose()?
-                }
+                Rule::returns => returns = inner(q).next().map(|e| self.expr(e)).transpose()?,
                 _ => body = self.block(q)?,
             }
         }
@@ -630,13 +632,13 @@ impl<'l> Builder<'l> {
                         ));
                     }
                     seen_star = true;
-                    match inner(q).into_iter().next() {
+                    match inner(q).next() {
                         Some(param) => ps.vararg = Some(self.param(param)?),
                         None => bare_star = Some(qspan),
                     }
                 }
                 Rule::dstar_param | Rule::ldstar_param => {
-                    if let Some(param) = inner(q).into_iter().next() {
+                    if let Some(param) = inner(q).next() {
                         ps.kwarg = Some(self.param(param)?);
                     }
                 }
@@ -678,19 +680,9 @@ impl<'l> Builder<'l> {
             match q.as_rule() {
                 Rule::name => name = Some(self.name(&q)),
                 Rule::annotation => {
-                    annotation = inner(q)
-                        .into_iter()
-                        .next()
-                        .map(|e| self.expr(e))
-                        .transpose()?
+                    annotation = inner(q).next().map(|e| self.expr(e)).transpose()?
                 }
-                _ => {
-                    default = inner(q)
-                        .into_iter()
-                        .next()
-                        .map(|e| self.expr(e))
-                        .transpose()?
-                }
+                _ => default = inner(q).next().map(|e| self.expr(e)).transpose()?,
             }
         }
         Ok(Param {
@@ -725,7 +717,7 @@ impl<'l> Builder<'l> {
         let rule = p.as_rule();
         let kind = match rule {
             Rule::expression => {
-                let parts = inner(p);
+                let parts = inner_vec(p);
                 if parts.len() == 1 {
                     return self.expr(parts.into_iter().next().unwrap_or_else(|| unreachable!()));
                 }
@@ -736,7 +728,7 @@ impl<'l> Builder<'l> {
                 ExprKind::IfExp { test, body, orelse }
             }
             Rule::named_expr => {
-                let parts = inner(p);
+                let parts = inner_vec(p);
                 if parts.len() == 1 {
                     return self.expr(parts.into_iter().next().unwrap_or_else(|| unreachable!()));
                 }
@@ -746,10 +738,7 @@ impl<'l> Builder<'l> {
                 ExprKind::NamedExpr { target, value }
             }
             Rule::disjunction | Rule::conjunction => {
-                let mut values: Vec<Expr> = inner(p)
-                    .into_iter()
-                    .map(|q| self.expr(q))
-                    .collect::<R<_>>()?;
+                let mut values: Vec<Expr> = inner(p).map(|q| self.expr(q)).collect::<R<_>>()?;
                 if values.len() == 1 {
                     return Ok(values.pop().unwrap_or_else(|| unreachable!()));
                 }
@@ -762,7 +751,7 @@ impl<'l> Builder<'l> {
             }
             Rule::not_expr => ExprKind::UnaryOp {
                 op: UnaryOp::Not,
-                operand: boxed(self.expr_opt(inner(p).into_iter().next(), span)?),
+                operand: boxed(self.expr_opt(inner(p).next(), span)?),
             },
             Rule::comparison => {
                 let mut it = p.into_inner();
@@ -783,7 +772,7 @@ impl<'l> Builder<'l> {
             Rule::bitor => return self.arith(p.into_inner()),
             Rule::primary => return self.primary(p),
             Rule::star_expr | Rule::star_target => {
-                ExprKind::Starred(boxed(self.expr_opt(inner(p).into_iter().next(), span)?))
+                ExprKind::Starred(boxed(self.expr_opt(inner(p).next(), span)?))
             }
             Rule::star_exprs | Rule::targets => {
                 let mut items = Vec::new();
@@ -800,10 +789,10 @@ impl<'l> Builder<'l> {
                 }
                 ExprKind::Tuple(items)
             }
-            Rule::yield_expr => match inner(p).into_iter().next() {
+            Rule::yield_expr => match inner(p).next() {
                 None => ExprKind::Yield(None),
                 Some(q) if q.as_rule() == Rule::yield_from => {
-                    ExprKind::YieldFrom(boxed(self.expr_opt(inner(q).into_iter().next(), span)?))
+                    ExprKind::YieldFrom(boxed(self.expr_opt(inner(q).next(), span)?))
                 }
                 Some(q) => ExprKind::Yield(Some(boxed(self.expr(q)?))),
             },
@@ -880,18 +869,17 @@ impl<'l> Builder<'l> {
             let kind = match t.as_rule() {
                 Rule::call => ExprKind::Call {
                     func: boxed(e),
-                    args: match inner(t).into_iter().next() {
+                    args: match inner(t).next() {
                         Some(a) => self.args(a)?,
                         None => Vec::new(),
                     },
                 },
                 Rule::attribute => ExprKind::Attribute {
                     value: boxed(e),
-                    attr: intern(inner(t).first().map_or("", |n| n.as_str())),
+                    attr: intern(inner(t).next().map_or("", |n| n.as_str())),
                 },
                 _ => {
                     let slices = inner(t)
-                        .into_iter()
                         .next()
                         .unwrap_or_else(|| unreachable!("grammar: subscript has slices"));
                     let sspan = self.span(&slices);
@@ -942,20 +930,8 @@ impl<'l> Builder<'l> {
         let mut step = None;
         for q in inner(rest) {
             match q.as_rule() {
-                Rule::upper => {
-                    upper = inner(q)
-                        .into_iter()
-                        .next()
-                        .map(|e| self.expr(e))
-                        .transpose()?
-                }
-                _ => {
-                    step = inner(q)
-                        .into_iter()
-                        .next()
-                        .map(|e| self.expr(e))
-                        .transpose()?
-                }
+                Rule::upper => upper = inner(q).next().map(|e| self.expr(e)).transpose()?,
+                _ => step = inner(q).next().map(|e| self.expr(e)).transpose()?,
             }
         }
         Ok(Expr {
@@ -970,10 +946,7 @@ impl<'l> Builder<'l> {
 
     /// Call arguments (and class bases), checked for Python's ordering rules.
     fn args(&self, p: Pair<Rule>) -> R<Vec<Arg>> {
-        let parts: Vec<Pair<Rule>> = inner(p)
-            .into_iter()
-            .filter(|q| q.as_rule() != Rule::comma)
-            .collect();
+        let parts: Vec<Pair<Rule>> = inner(p).filter(|q| q.as_rule() != Rule::comma).collect();
         let count = parts.len();
         let mut args = Vec::new();
         let mut seen_kw = false;
@@ -982,10 +955,13 @@ impl<'l> Builder<'l> {
             let span = self.span(&q);
             match q.as_rule() {
                 Rule::kwarg => {
-                    let it = inner(q);
-                    let value = self.expr_opt(it.get(1).cloned(), span)?;
+                    let mut it = inner(q);
+                    let key = it
+                        .next()
+                        .unwrap_or_else(|| unreachable!("grammar: a keyword argument has a name"));
+                    let value = self.expr_opt(it.next(), span)?;
                     seen_kw = true;
-                    args.push(Arg::Keyword(intern(it[0].as_str()), value));
+                    args.push(Arg::Keyword(intern(key.as_str()), value));
                 }
                 Rule::star_arg => {
                     if seen_dstar {
@@ -995,13 +971,11 @@ impl<'l> Builder<'l> {
                             "move this *argument before the **argument",
                         ));
                     }
-                    args.push(Arg::Star(self.expr_opt(inner(q).into_iter().next(), span)?));
+                    args.push(Arg::Star(self.expr_opt(inner(q).next(), span)?));
                 }
                 Rule::dstar_arg => {
                     seen_dstar = true;
-                    args.push(Arg::DoubleStar(
-                        self.expr_opt(inner(q).into_iter().next(), span)?,
-                    ));
+                    args.push(Arg::DoubleStar(self.expr_opt(inner(q).next(), span)?));
                 }
                 _ => {
                     if seen_dstar {
@@ -1018,7 +992,7 @@ impl<'l> Builder<'l> {
                             "move this positional argument before the keyword arguments",
                         ));
                     }
-                    let mut it = inner(q).into_iter();
+                    let mut it = inner(q);
                     let value = self.expr_opt(it.next(), span)?;
                     match it.next() {
                         Some(comp) => {
@@ -1052,12 +1026,12 @@ impl<'l> Builder<'l> {
         let mut out = Vec::new();
         for f in inner(p) {
             let span = self.span(&f);
-            let mut it = inner(f).into_iter();
+            let mut it = inner(f);
             let target = self.expr_opt(it.next(), span)?;
             check_target(&target, TargetCtx::For)?;
             let iter = self.expr_opt(it.next(), span)?;
             let ifs = it
-                .map(|c| self.expr_opt(inner(c).into_iter().next(), span))
+                .map(|c| self.expr_opt(inner(c).next(), span))
                 .collect::<R<Vec<_>>>()?;
             out.push(Comprehension { target, iter, ifs });
         }
@@ -1084,36 +1058,38 @@ impl<'l> Builder<'l> {
             Rule::number => ExprKind::Const(literal::number(p.as_str(), span)?),
             Rule::strings => return literal::strings(self, p),
             Rule::paren_atom => {
-                let parts = inner(p);
-                if parts.is_empty() {
-                    ExprKind::Tuple(Vec::new())
-                } else if parts.len() == 1 && parts[0].as_rule() != Rule::star_expr {
+                let mut it = inner(p);
+                let Some(first) = it.next() else {
+                    return Ok(Expr {
+                        kind: ExprKind::Tuple(Vec::new()),
+                        span,
+                    });
+                };
+                match it.next() {
                     // A parenthesized expression is the expression itself (its own span).
-                    return self.expr(parts.into_iter().next().unwrap_or_else(|| unreachable!()));
-                } else if parts.len() == 2 && parts[1].as_rule() == Rule::comp_clauses {
-                    let mut it = parts.into_iter();
-                    let elt = self.expr_opt(it.next(), span)?;
-                    self.comp(
-                        CompKind::Generator,
-                        elt,
-                        it.next().unwrap_or_else(|| unreachable!()),
-                    )?
-                } else {
-                    ExprKind::Tuple(self.items(parts)?)
+                    None if first.as_rule() != Rule::star_expr => return self.expr(first),
+                    // The grammar puts comprehension clauses only right after the element.
+                    Some(c) if c.as_rule() == Rule::comp_clauses => {
+                        let elt = self.expr(first)?;
+                        self.comp(CompKind::Generator, elt, c)?
+                    }
+                    second => {
+                        ExprKind::Tuple(self.items(std::iter::once(first).chain(second).chain(it))?)
+                    }
                 }
             }
             Rule::list_atom => {
-                let parts = inner(p);
-                if parts.len() == 2 && parts[1].as_rule() == Rule::comp_clauses {
-                    let mut it = parts.into_iter();
-                    let elt = self.expr_opt(it.next(), span)?;
-                    self.comp(
-                        CompKind::List,
-                        elt,
-                        it.next().unwrap_or_else(|| unreachable!()),
-                    )?
-                } else {
-                    ExprKind::List(self.items(parts)?)
+                let mut it = inner(p);
+                let first = it.next();
+                let second = it.next();
+                match (first, second) {
+                    (Some(first), Some(c)) if c.as_rule() == Rule::comp_clauses => {
+                        let elt = self.expr(first)?;
+                        self.comp(CompKind::List, elt, c)?
+                    }
+                    (first, second) => {
+                        ExprKind::List(self.items(first.into_iter().chain(second).chain(it))?)
+                    }
                 }
             }
             Rule::brace_atom => self.brace(p, span)?,
@@ -1122,9 +1098,8 @@ impl<'l> Builder<'l> {
         Ok(Expr { kind, span })
     }
 
-    fn items(&self, parts: Vec<Pair<Rule>>) -> R<Vec<Expr>> {
+    fn items<'i>(&self, parts: impl Iterator<Item = Pair<'i, Rule>>) -> R<Vec<Expr>> {
         parts
-            .into_iter()
             .filter(|q| q.as_rule() != Rule::comma)
             .map(|q| self.expr(q))
             .collect()
@@ -1138,9 +1113,7 @@ impl<'l> Builder<'l> {
         };
         let second = it.next();
         if first.as_rule() == Rule::dict_unpack {
-            let mut items = vec![DictItem::Unpack(
-                self.expr_opt(inner(first).into_iter().next(), span)?,
-            )];
+            let mut items = vec![DictItem::Unpack(self.expr_opt(inner(first).next(), span)?)];
             if let Some(tail) = second {
                 items.extend(self.dict_tail(tail, span)?);
             }
@@ -1149,7 +1122,7 @@ impl<'l> Builder<'l> {
         let first = self.expr(first)?;
         match second {
             Some(kv) if kv.as_rule() == Rule::kv_value => {
-                let value = self.expr_opt(inner(kv).into_iter().next(), span)?;
+                let value = self.expr_opt(inner(kv).next(), span)?;
                 match it.next() {
                     Some(c) if c.as_rule() == Rule::comp_clauses => Ok(ExprKind::DictComp {
                         key: boxed(first),
@@ -1167,9 +1140,9 @@ impl<'l> Builder<'l> {
                 }
             }
             Some(set_tail) => {
-                let rest = inner(set_tail);
-                if rest.len() == 1 && rest[0].as_rule() == Rule::comp_clauses {
-                    let clauses = rest.into_iter().next().unwrap_or_else(|| unreachable!());
+                let mut rest = inner(set_tail).peekable();
+                if let Some(clauses) = rest.next_if(|q| q.as_rule() == Rule::comp_clauses) {
+                    // The grammar puts comprehension clauses only alone in a set tail.
                     return self.comp(CompKind::Set, first, clauses);
                 }
                 let mut items = vec![first];
@@ -1186,11 +1159,11 @@ impl<'l> Builder<'l> {
         for q in inner(p) {
             match q.as_rule() {
                 Rule::comma => {}
-                Rule::dict_unpack => items.push(DictItem::Unpack(
-                    self.expr_opt(inner(q).into_iter().next(), span)?,
-                )),
+                Rule::dict_unpack => {
+                    items.push(DictItem::Unpack(self.expr_opt(inner(q).next(), span)?))
+                }
                 Rule::kv_value => {
-                    let value = self.expr_opt(inner(q).into_iter().next(), span)?;
+                    let value = self.expr_opt(inner(q).next(), span)?;
                     let k = key
                         .take()
                         .unwrap_or_else(|| unreachable!("grammar: a dict value follows a key"));
