@@ -6,11 +6,8 @@ use super::{Frame, Interp, PyResult};
 use crate::intern::Symbol;
 use crate::syntax::ast::*;
 use crate::value::{Dict, PySet, Value};
-use smallvec::SmallVec;
 use std::cell::RefCell;
 use std::rc::Rc;
-
-pub type ArgVec = SmallVec<[Value; 6]>;
 
 impl Interp {
     pub fn eval(&mut self, f: &mut Frame, e: &'static Expr) -> PyResult<Value> {
