@@ -21,7 +21,7 @@ fn int(v: &Value, what: &str) -> PyResult<i64> {
 
 /// `_fork()`: flushes output, forks, and returns `(pid, sentinel)` in the parent and
 /// `(0, -1)` in the child. The sentinel becomes readable when the child ends.
-pub fn fork(_interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Value> {
+pub fn fork(interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Value> {
     arity("_fork", args, 0, 0)?;
     crate::output::flush_stdout().map_err(io_error)?;
     let mut fds = [0i32; 2];
@@ -51,6 +51,10 @@ pub fn fork(_interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Value
             }
         }
         crate::run::child_signal_setup();
+        // The parent's pools are not this process's to pump.
+        interp.pump = None;
+        interp.watch_fds.clear();
+        interp.pumping = false;
         return Ok(Value::tuple(vec![Value::Int(0), Value::Int(-1)]));
     }
     unsafe { libc::close(fds[1]) };
@@ -143,6 +147,8 @@ pub fn kill(_interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Value
 pub fn exit_child(_interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Value> {
     let code = match args.first() {
         Some(Value::Int(i)) => *i as i32,
+        // `sys.exit(True)` exits 1, as in CPython.
+        Some(Value::Bool(b)) => *b as i32,
         _ => 0,
     };
     let _ = crate::output::flush_stdout();

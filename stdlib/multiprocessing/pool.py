@@ -96,6 +96,13 @@ class _Worker:
 _pools = []
 
 
+def _forget_pools():
+    _pools[:] = []
+
+
+multiprocessing._after_fork.append(_forget_pools)
+
+
 def _pump_all():
     for pool in list(_pools):
         pool._pump()
