@@ -234,7 +234,33 @@ fn c_send_bytes(interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Va
     match args.get(1) {
         Some(Value::Bytes(b)) => {
             let b = b.clone();
-            c.send_frame(interp, &b)?;
+            // `send_bytes(buf, offset=0, size=None)` with CPython's checks.
+            let n = b.len() as i64;
+            let offset = match args.get(2) {
+                Some(v) => interp.to_index(v, "offset")?,
+                None => 0,
+            };
+            if offset < 0 {
+                return Err(value_error("offset is negative"));
+            }
+            if n < offset {
+                return Err(value_error("buffer length < offset"));
+            }
+            let size = match args.get(3) {
+                Some(Value::None) | None => n - offset,
+                Some(v) => interp.to_index(v, "size")?,
+            };
+            if size < 0 {
+                return Err(value_error("size is negative"));
+            }
+            if offset + size > n {
+                return Err(value_error("buffer length < offset + size"));
+            }
+            if offset == 0 && size == n {
+                c.send_frame(interp, &b)?;
+            } else {
+                c.send_frame(interp, &b[offset as usize..(offset + size) as usize])?;
+            }
             Ok(Value::None)
         }
         Some(other) => Err(type_error(format!(
