@@ -51,6 +51,7 @@ pub fn fork(interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Value>
             }
         }
         crate::run::child_signal_setup();
+        super::futex::forget_pid();
         // The parent's pools are not this process's to pump.
         interp.pump = None;
         interp.watch_fds.clear();
