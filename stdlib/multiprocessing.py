@@ -31,19 +31,19 @@ JoinableQueue = _mp.JoinableQueue
 
 
 class ProcessError(Exception):
-    pass
+    __module__ = 'multiprocessing.context'
 
 
 class BufferTooShort(ProcessError):
-    pass
+    __module__ = 'multiprocessing.context'
 
 
 class TimeoutError(ProcessError):
-    pass
+    __module__ = 'multiprocessing.context'
 
 
 class AuthenticationError(ProcessError):
-    pass
+    __module__ = 'multiprocessing.context'
 
 
 _exitcode_to_name = {-1: 'SIGHUP', -2: 'SIGINT', -3: 'SIGQUIT', -6: 'SIGABRT',
@@ -113,6 +113,8 @@ class Process:
         global _current_process, _parent_process
         _children[:] = []
         _counter[0] = 0
+        for hook in _after_fork:
+            hook()
         _parent_process = _ParentProcess(self._parent_name, self._parent_pid)
         _current_process = self
         exitcode = 1
@@ -178,10 +180,13 @@ class Process:
             _mp._kill(self._pid, 9)
 
     def close(self):
-        if self._pid is not None:
-            if self.exitcode is None:
+        if self._pid is not None and not self._closed:
+            if self._exitcode is None:
+                self._reap(False)
+            if self._exitcode is None:
                 raise ValueError("Cannot close a process while it is still running. "
                                  "You should first call join() or terminate().")
+            _children[:] = [c for c in _children if c is not self]
         self._closed = True
 
     @property
@@ -294,6 +299,9 @@ class _ParentProcess(Process):
 
     pid = ident
 
+
+# Functions a new child runs first to forget its parent's state (pools, ...).
+_after_fork = []
 
 _current_process = _MainProcess()
 _parent_process = None

@@ -13,6 +13,7 @@ pub fn module(interp: &mut Interp) -> Value {
         &[
             ("getpid", getpid),
             ("getppid", getppid),
+            ("kill", kill),
             ("cpu_count", cpu_count),
             ("getcwd", getcwd),
             ("chdir", chdir),
@@ -68,6 +69,21 @@ pub fn module(interp: &mut Interp) -> Value {
 
 fn getpid(_: &mut Interp, _a: &[Value], _k: Kwargs) -> PyResult<Value> {
     Ok(Value::Int(std::process::id() as i64))
+}
+/// `os.kill(pid, sig)`.
+fn kill(_: &mut Interp, a: &[Value], _k: Kwargs) -> PyResult<Value> {
+    arity("kill", a, 2, 2)?;
+    let (pid, sig) = match (&a[0], &a[1]) {
+        (Value::Int(p), Value::Int(s)) => (*p as libc::pid_t, *s as i32),
+        _ => return Err(type_error("an integer is required")),
+    };
+    // SAFETY: kill has no memory preconditions.
+    if unsafe { libc::kill(pid, sig) } != 0 {
+        return Err(crate::builtins::functions::io_error(
+            std::io::Error::last_os_error(),
+        ));
+    }
+    Ok(Value::None)
 }
 fn getppid(_: &mut Interp, _a: &[Value], _k: Kwargs) -> PyResult<Value> {
     // SAFETY: getppid has no preconditions.

@@ -58,7 +58,14 @@ fn timespec(d: Duration) -> libc::timespec {
 /// printed before it waited is visible before anything it waits for.
 pub fn wait(interp: &mut Interp, w: Wait) -> PyResult<Woken> {
     let _ = crate::output::flush_stdout();
-    if interp.pump.is_some() && !interp.pumping && !matches!(w.on, WaitOn::AnyReadable(_)) {
+    // A wait that is only a look (its deadline already here) does not pump: the pool
+    // itself looks at its channels this way while it reads them.
+    let just_a_look = w.deadline.is_some_and(|d| d <= std::time::Instant::now());
+    if interp.pump.is_some()
+        && !interp.pumping
+        && !just_a_look
+        && !matches!(w.on, WaitOn::AnyReadable(_))
+    {
         return wait_pumping(interp, w);
     }
     wait_plain(interp, w)

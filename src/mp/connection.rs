@@ -19,6 +19,8 @@ pub struct Connection {
     writable: bool,
     /// Bytes read but not yet returned (a partial or a following message).
     inbuf: RefCell<Vec<u8>>,
+    /// Where the first unreturned byte of `inbuf` is (taken frames are dropped lazily).
+    inpos: Cell<usize>,
 }
 
 fn set_nonblocking(fd: i32) {
@@ -40,6 +42,7 @@ impl Connection {
             readable,
             writable,
             inbuf: RefCell::new(Vec::new()),
+            inpos: Cell::new(0),
         }
     }
 
@@ -95,29 +98,46 @@ impl Connection {
     /// A complete frame already buffered, if any.
     fn take_frame(&self) -> Option<Vec<u8>> {
         let mut buf = self.inbuf.borrow_mut();
-        if buf.len() < 4 {
+        let pos = self.inpos.get();
+        let avail = &buf[pos..];
+        if avail.len() < 4 {
             return None;
         }
-        let n = u32::from_le_bytes([buf[0], buf[1], buf[2], buf[3]]) as usize;
-        if buf.len() < 4 + n {
+        let n = u32::from_le_bytes([avail[0], avail[1], avail[2], avail[3]]) as usize;
+        if avail.len() < 4 + n {
             return None;
         }
-        let frame = buf[4..4 + n].to_vec();
-        buf.drain(..4 + n);
+        let frame = avail[4..4 + n].to_vec();
+        let pos = pos + 4 + n;
+        if pos == buf.len() {
+            buf.clear();
+            self.inpos.set(0);
+        } else {
+            self.inpos.set(pos);
+        }
         Some(frame)
     }
 
     /// Reads what is available; Ok(false) at end of file.
     fn fill(&self) -> PyResult<Option<bool>> {
         let fd = self.fd()?;
-        let mut chunk = vec![0u8; 1 << 16];
-        let n = unsafe { libc::read(fd, chunk.as_mut_ptr() as *mut libc::c_void, chunk.len()) };
+        // Read straight into the buffer's spare room (no zeroed scratch buffer per read).
+        let mut buf = self.inbuf.borrow_mut();
+        let pos = self.inpos.replace(0);
+        if pos > 0 {
+            buf.drain(..pos);
+        }
+        buf.reserve(1 << 16);
+        let len = buf.len();
+        let room = buf.capacity() - len;
+        // SAFETY: the kernel writes at most `room` bytes into the reserved capacity,
+        // and the length grows only by what it wrote.
+        let n = unsafe { libc::read(fd, buf.as_mut_ptr().add(len) as *mut libc::c_void, room) };
         if n > 0 {
-            self.inbuf
-                .borrow_mut()
-                .extend_from_slice(&chunk[..n as usize]);
+            unsafe { buf.set_len(len + n as usize) };
             return Ok(Some(true));
         }
+        drop(buf);
         if n == 0 {
             return Ok(Some(false));
         }
@@ -177,6 +197,7 @@ impl Connection {
 
     fn take_frame_ready(&self) -> bool {
         let buf = self.inbuf.borrow();
+        let buf = &buf[self.inpos.get()..];
         buf.len() >= 4
             && buf.len() >= 4 + u32::from_le_bytes([buf[0], buf[1], buf[2], buf[3]]) as usize
     }
@@ -234,7 +255,33 @@ fn c_send_bytes(interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Va
     match args.get(1) {
         Some(Value::Bytes(b)) => {
             let b = b.clone();
-            c.send_frame(interp, &b)?;
+            // `send_bytes(buf, offset=0, size=None)` with CPython's checks.
+            let n = b.len() as i64;
+            let offset = match args.get(2) {
+                Some(v) => interp.to_index(v, "offset")?,
+                None => 0,
+            };
+            if offset < 0 {
+                return Err(value_error("offset is negative"));
+            }
+            if n < offset {
+                return Err(value_error("buffer length < offset"));
+            }
+            let size = match args.get(3) {
+                Some(Value::None) | None => n - offset,
+                Some(v) => interp.to_index(v, "size")?,
+            };
+            if size < 0 {
+                return Err(value_error("size is negative"));
+            }
+            if offset + size > n {
+                return Err(value_error("buffer length < offset + size"));
+            }
+            if offset == 0 && size == n {
+                c.send_frame(interp, &b)?;
+            } else {
+                c.send_frame(interp, &b[offset as usize..(offset + size) as usize])?;
+            }
             Ok(Value::None)
         }
         Some(other) => Err(type_error(format!(

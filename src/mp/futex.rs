@@ -12,9 +12,29 @@ use std::time::{Duration, Instant};
 /// How often a waiter checks whether the holder is still alive.
 const LIVENESS_CHECK: Duration = Duration::from_millis(200);
 
+/// This process's pid, cached: getpid is a system call, and every lock operation
+/// records its holder. `forget_pid` runs in each new child.
+static MY_PID: AtomicI32 = AtomicI32::new(0);
+
+#[inline]
 pub fn my_pid() -> i32 {
-    unsafe { libc::getpid() }
+    match MY_PID.load(Ordering::Relaxed) {
+        0 => {
+            let pid = unsafe { libc::getpid() };
+            MY_PID.store(pid, Ordering::Relaxed);
+            pid
+        }
+        pid => pid,
+    }
 }
+
+/// In a new child: the cached pid is the parent's.
+pub fn forget_pid() {
+    MY_PID.store(0, Ordering::Relaxed);
+}
+
+/// Tries this many times, without sleeping, to take a lock held for a moment.
+const SPINS: u32 = 100;
 
 /// True when process `pid` has ended (gone, or a zombie not yet reaped).
 pub fn process_dead(pid: i32) -> bool {
@@ -64,6 +84,13 @@ impl Mutex {
     ) -> PyResult<bool> {
         if self.try_acquire() {
             return Ok(true);
+        }
+        // A holder on another CPU usually lets go within a few hundred nanoseconds.
+        for _ in 0..SPINS {
+            std::hint::spin_loop();
+            if self.state.load(Ordering::Relaxed) == 0 && self.try_acquire() {
+                return Ok(true);
+            }
         }
         let me = my_pid();
         loop {

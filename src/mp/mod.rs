@@ -135,6 +135,17 @@ pub fn create_queue_module() -> Value {
     Value::Module(m)
 }
 
+/// The `threading` module: only what processes share with threads, the barrier's error.
+pub fn create_threading_module() -> Value {
+    let m = Rc::new(ModuleObj::new("threading", 0));
+    m.set(intern("__name__"), Value::str("threading"));
+    m.set(
+        intern("BrokenBarrierError"),
+        Value::Class(broken_barrier_class()),
+    );
+    Value::Module(m)
+}
+
 /// `threading.BrokenBarrierError`, made once.
 pub fn broken_barrier_class() -> Rc<Class> {
     thread_local! {

@@ -59,9 +59,11 @@ pub fn fork(interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Value>
                 libc::close(null);
             }
         }
-        // The parent's pools are not ours to pump.
+        super::futex::forget_pid();
+        // The parent's pools are not this process's to pump.
         interp.pump = None;
         interp.watch_fds.clear();
+        interp.pumping = false;
         return Ok(Value::tuple(vec![Value::Int(0), Value::Int(-1)]));
     }
     unsafe { libc::close(fds[1]) };
@@ -155,6 +157,8 @@ pub fn kill(_interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Value
 pub fn exit_child(_interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Value> {
     let code = match args.first() {
         Some(Value::Int(i)) => *i as i32,
+        // `sys.exit(True)` exits 1, as in CPython.
+        Some(Value::Bool(b)) => *b as i32,
         _ => 0,
     };
     let _ = crate::output::flush_stdout();

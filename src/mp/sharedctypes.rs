@@ -135,7 +135,7 @@ impl Shared {
                         .unwrap_or(0) as i64)
                 }
                 other => Err(type_error(format!(
-                    "int expected instead of {}",
+                    "'{}' object cannot be interpreted as an integer",
                     interp.type_name(other)
                 ))),
             }
@@ -228,10 +228,8 @@ impl NativeObject for Shared {
                 "multiprocessing.sharedctypes",
                 SHARED_METHODS,
             ),
-            (false, false) => native_class(self.code.ctype(), "ctypes", SHARED_METHODS),
-            (false, true) => {
-                native_class("RawArray", "multiprocessing.sharedctypes", SHARED_METHODS)
-            }
+            (false, false) => native_class(self.code.ctype(), "ctypes", RAW_METHODS),
+            (false, true) => native_class("RawArray", "multiprocessing.sharedctypes", RAW_METHODS),
         }
     }
     fn as_any(&self) -> &dyn Any {
@@ -246,6 +244,13 @@ impl NativeObject for Shared {
                     .take_while(|b| *b != 0)
                     .collect();
                 Some(Value::Bytes(Rc::new(bytes)))
+            }
+            "value" if self.code == Code::WChar => {
+                let items: Vec<Value> = self.all();
+                let text = wchars(&items);
+                Some(Value::string(
+                    text.split('\0').next().unwrap_or("").to_string(),
+                ))
             }
             "raw" if self.code == Code::Char => {
                 let bytes: Vec<u8> = (0..self.len).map(|i| unsafe { *self.ptr(i) }).collect();
@@ -287,6 +292,17 @@ impl NativeObject for Shared {
             (None, _) => inner,
         })
     }
+}
+
+/// The text of a `c_wchar` array's elements.
+fn wchars(items: &[Value]) -> String {
+    items
+        .iter()
+        .map(|v| match v {
+            Value::Str(c) => c.as_str().to_string(),
+            _ => String::new(),
+        })
+        .collect()
 }
 
 fn with_lock(interp: &mut Interp, args: &[Value], name: &str) -> PyResult<Value> {
@@ -353,6 +369,9 @@ fn sh_getitem(interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Valu
         let items: Vec<Value> = (0..n)
             .map(|k| s.get((start + k as i64 * step) as usize))
             .collect();
+        if s.code == Code::WChar {
+            return Ok(Value::string(wchars(&items)));
+        }
         if s.code == Code::Char {
             let bytes: Vec<u8> = items
                 .iter()
@@ -413,6 +432,14 @@ const SHARED_METHODS: &[(&str, crate::value::NativeFn)] = &[
     ("__iter__", sh_iter),
 ];
 
+/// A raw ctypes object has no lock: only the container protocol.
+const RAW_METHODS: &[(&str, crate::value::NativeFn)] = &[
+    ("__len__", sh_len),
+    ("__getitem__", sh_getitem),
+    ("__setitem__", sh_setitem),
+    ("__iter__", sh_iter),
+];
+
 fn typecode(interp: &Interp, v: &Value) -> PyResult<Code> {
     match v {
         Value::Str(s) => Code::parse(s.as_str()),
@@ -427,7 +454,16 @@ fn make_lock(interp: &mut Interp, lock: Option<Value>) -> PyResult<Option<Value>
     Ok(match lock {
         None | Some(Value::Bool(true)) => Some(super::sync::new_rlock(interp, &[], vec![])?),
         Some(Value::Bool(false)) => None,
-        Some(l) => Some(l),
+        Some(l) => {
+            if interp
+                .getattr(&l, crate::intern::intern("acquire"))
+                .is_err()
+            {
+                let r = interp.repr(&l)?;
+                return Err(attribute_error(format!("{} has no method 'acquire'", r)));
+            }
+            Some(l)
+        }
     })
 }
 

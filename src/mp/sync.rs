@@ -306,7 +306,8 @@ fn make_semaphore(args: &[Value], mut kw: Kwargs, bounded: bool) -> PyResult<Val
         .unwrap_or(Value::Int(1));
     let value = match value {
         Value::Int(i) if i >= 0 => i as u32,
-        Value::Int(_) => return Err(value_error("semaphore initial value must be >= 0")),
+        // CPython's sem_open fails with EINVAL for a negative value.
+        Value::Int(_) => return Err(os_error("OSError", libc::EINVAL, "Invalid argument")),
         _ => return Err(type_error(format!("{}() value must be an integer", name))),
     };
     let s = Semaphore {

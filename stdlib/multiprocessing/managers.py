@@ -205,9 +205,6 @@ class ListProxy(BaseProxy):
     def __add__(self, other):
         return self._callmethod('copy') + other
 
-    def __eq__(self, other):
-        return self._callmethod('copy') == other
-
 
 for _name in ('append', 'count', 'extend', 'index', 'insert', 'pop', 'remove',
               'reverse', 'sort', 'copy', 'clear', '__getitem__', '__setitem__',
@@ -218,9 +215,6 @@ for _name in ('append', 'count', 'extend', 'index', 'insert', 'pop', 'remove',
 class DictProxy(BaseProxy):
     def __iter__(self):
         return iter(self._callmethod('__iter__'))
-
-    def __eq__(self, other):
-        return self._callmethod('copy') == other
 
 
 for _name in ('clear', 'copy', 'get', 'items', 'keys', 'pop', 'popitem', 'setdefault',

@@ -96,6 +96,13 @@ class _Worker:
 _pools = []
 
 
+def _forget_pools():
+    _pools[:] = []
+
+
+multiprocessing._after_fork.append(_forget_pools)
+
+
 def _pump_all():
     for pool in list(_pools):
         pool._pump()
@@ -232,16 +239,11 @@ class Pool:
         return result
 
     def _chunks(self, iterable, chunksize):
-        chunks = []
-        chunk = []
-        for x in iterable:
-            chunk.append(x)
-            if len(chunk) == chunksize:
-                chunks.append(chunk)
-                chunk = []
-        if chunk:
-            chunks.append(chunk)
-        return chunks
+        # Slices of a list, tuple or range are made natively (a range stays a range,
+        # which is also the cheapest thing to send).
+        if not isinstance(iterable, (list, tuple, range)):
+            iterable = list(iterable)
+        return [iterable[i:i + chunksize] for i in range(0, len(iterable), chunksize)]
 
     def _map_async(self, func, iterable, mode, chunksize, callback, error_callback):
         self._check_running()

@@ -1,0 +1,42 @@
+# A worker killed with SIGKILL in the middle of a map: the call returns with an error
+# naming the worker in bounded time, the worker is replaced, and the next map works.
+# os._exit in a task is the same case.
+#
+# Expected output written by hand: CPython's map() waits forever here.
+import multiprocessing as mp
+import os
+import time
+
+
+def task(x):
+    if x == 5:
+        os.kill(os.getpid(), 9)
+    time.sleep(0.01)
+    return x * 2
+
+
+def exits(x):
+    if x == 2:
+        os._exit(3)
+    return x
+
+
+if __name__ == '__main__':
+    pool = mp.Pool(2)
+    t0 = time.time()
+    try:
+        pool.map(task, range(20), chunksize=1)
+    except Exception as e:
+        text = str(e)
+        print(type(e).__name__, 'ForkPoolWorker-' in text, 'exit code -9' in text)
+    print('bounded time:', time.time() - t0 < 10)
+    print(pool.map(task, [1, 2, 3]))
+    r = pool.apply_async(exits, (2,))
+    try:
+        r.get(timeout=10)
+    except Exception as e:
+        print(type(e).__name__, 'exit code 3' in str(e))
+    print(pool.map(exits, [0, 1, 3]))
+    pool.close()
+    pool.join()
+    print('closed and joined')
