@@ -37,31 +37,42 @@ enum Wire {
     FrozenSet(Vec<Wire>),
     Range(i64, i64, i64),
     Slice(Box<Wire>, Box<Wire>, Box<Wire>),
-    Class(ClassRef),
+    Class(Box<ClassRef>),
     Module(String),
-    Instance {
-        class: ClassRef,
-        dict: Vec<(String, Wire)>,
-        payload: Box<WirePayload>,
-    },
-    Function {
-        def: u64,
-        /// The compiled text holding the definition, and its span, when a receiver
-        /// may have been forked before it was compiled.
-        origin: Option<(String, u32, u32)>,
-        module: String,
-        name: String,
-        qualname: String,
-        defaults: Vec<Wire>,
-        kwdefaults: Vec<Option<Wire>>,
-        closure: Vec<Wire>,
-        dict: Vec<(String, Wire)>,
-    },
+    Instance(Box<WireInstance>),
+    Function(Box<WireFunction>),
     BoundMethod(Box<Wire>, Box<Wire>),
     /// A built-in function or method, by name (and receiver for methods).
     Native(String, Option<Box<Wire>>),
     /// An object in shared memory (lock, queue, shared value...), by address.
     Shared(u64),
+    /// A list or tuple of small ints, without a tree node per item.
+    IntList(Vec<i64>),
+    IntTuple(Vec<i64>),
+    /// A list of strings, without a tree node per item.
+    StrList(Vec<String>),
+}
+
+#[derive(Encode, Decode, Debug)]
+struct WireInstance {
+    class: ClassRef,
+    dict: Vec<(String, Wire)>,
+    payload: WirePayload,
+}
+
+#[derive(Encode, Decode, Debug)]
+struct WireFunction {
+    def: u64,
+    /// The compiled text holding the definition, and its span, when a receiver
+    /// may have been forked before it was compiled.
+    origin: Option<(String, u32, u32)>,
+    module: String,
+    name: String,
+    qualname: String,
+    defaults: Vec<Wire>,
+    kwdefaults: Vec<Option<Wire>>,
+    closure: Vec<Wire>,
+    dict: Vec<(String, Wire)>,
 }
 
 #[derive(Encode, Decode, Debug)]
@@ -221,7 +232,11 @@ fn to_wire(interp: &mut Interp, v: &Value, depth: usize) -> PyResult<Wire> {
     }
     let d = depth + 1;
     let many = |interp: &mut Interp, items: &[Value]| -> PyResult<Vec<Wire>> {
-        items.iter().map(|x| to_wire(interp, x, d)).collect()
+        let mut out = Vec::with_capacity(items.len());
+        for x in items {
+            out.push(to_wire(interp, x, d)?);
+        }
+        Ok(out)
     };
     Ok(match v {
         Value::None | Value::Undef => Wire::None,
@@ -234,10 +249,20 @@ fn to_wire(interp: &mut Interp, v: &Value, depth: usize) -> PyResult<Wire> {
         Value::Str(s) => Wire::Str(s.as_str().to_string()),
         Value::Bytes(b) => Wire::Bytes((**b).clone()),
         Value::List(l) => {
-            let items = l.borrow().clone();
-            Wire::List(many(interp, &items)?)
+            // Encoding runs no user code, so nothing can change the list meanwhile.
+            let items = l.borrow();
+            if let Some(ints) = all_ints(&items) {
+                Wire::IntList(ints)
+            } else if let Some(strs) = all_strs(&items) {
+                Wire::StrList(strs)
+            } else {
+                Wire::List(many(interp, &items)?)
+            }
         }
-        Value::Tuple(t) => Wire::Tuple(many(interp, t)?),
+        Value::Tuple(t) => match all_ints(t) {
+            Some(ints) => Wire::IntTuple(ints),
+            None => Wire::Tuple(many(interp, t)?),
+        },
         Value::Dict(dv) => {
             let items: Vec<(Value, Value)> = dv
                 .borrow()
@@ -260,7 +285,7 @@ fn to_wire(interp: &mut Interp, v: &Value, depth: usize) -> PyResult<Wire> {
             Box::new(to_wire(interp, &s.stop, d)?),
             Box::new(to_wire(interp, &s.step, d)?),
         ),
-        Value::Class(c) => Wire::Class(class_ref(c)),
+        Value::Class(c) => Wire::Class(Box::new(class_ref(c))),
         Value::Module(m) => Wire::Module(m.name.to_string()),
         Value::Instance(inst) => {
             let cls = inst.class();
@@ -306,11 +331,11 @@ fn to_wire(interp: &mut Interp, v: &Value, depth: usize) -> PyResult<Wire> {
                     WirePayload::List(many(interp, &items)?)
                 }
             };
-            Wire::Instance {
+            Wire::Instance(Box::new(WireInstance {
                 class: class_ref(&cls),
                 dict,
-                payload: Box::new(payload),
-            }
+                payload,
+            }))
         }
         Value::Function(f) => {
             let closure: Vec<Value> = f.closure.iter().map(|c| c.borrow().clone()).collect();
@@ -331,7 +356,7 @@ fn to_wire(interp: &mut Interp, v: &Value, depth: usize) -> PyResult<Wire> {
                     None => None,
                 });
             }
-            Wire::Function {
+            Wire::Function(Box::new(WireFunction {
                 def: f.def as *const FunctionDef as u64,
                 origin: origin_of(f.def as *const FunctionDef),
                 module: f.module.name.to_string(),
@@ -341,7 +366,7 @@ fn to_wire(interp: &mut Interp, v: &Value, depth: usize) -> PyResult<Wire> {
                 kwdefaults,
                 closure: many(interp, &closure)?,
                 dict,
-            }
+            }))
         }
         Value::BoundMethod(m) => Wire::BoundMethod(
             Box::new(to_wire(interp, &m.receiver, d)?),
@@ -367,6 +392,36 @@ fn to_wire(interp: &mut Interp, v: &Value, depth: usize) -> PyResult<Wire> {
         }
         Value::Cell(_) => return Err(cant_send(interp, v, "")),
     })
+}
+
+/// The items as machine ints, when every one is a small int (and there are some).
+fn all_ints(items: &[Value]) -> Option<Vec<i64>> {
+    if items.len() < 2 {
+        return None;
+    }
+    let mut out = Vec::with_capacity(items.len());
+    for x in items {
+        match x {
+            Value::Int(i) => out.push(*i),
+            _ => return None,
+        }
+    }
+    Some(out)
+}
+
+/// The items as strings, when every one is a str (and there are some).
+fn all_strs(items: &[Value]) -> Option<Vec<String>> {
+    if items.len() < 2 || !matches!(items[0], Value::Str(_)) {
+        return None;
+    }
+    let mut out = Vec::with_capacity(items.len());
+    for x in items {
+        match x {
+            Value::Str(s) => out.push(s.as_str().to_string()),
+            _ => return None,
+        }
+    }
+    Some(out)
 }
 
 fn pairs(interp: &mut Interp, items: &[(Value, Value)], d: usize) -> PyResult<Vec<(Wire, Wire)>> {
@@ -406,7 +461,11 @@ fn find_class(interp: &mut Interp, r: &ClassRef) -> PyResult<Value> {
 
 fn from_wire(interp: &mut Interp, w: Wire) -> PyResult<Value> {
     let many = |interp: &mut Interp, items: Vec<Wire>| -> PyResult<Vec<Value>> {
-        items.into_iter().map(|x| from_wire(interp, x)).collect()
+        let mut out = Vec::with_capacity(items.len());
+        for x in items {
+            out.push(from_wire(interp, x)?);
+        }
+        Ok(out)
     };
     Ok(match w {
         Wire::None => Value::None,
@@ -419,6 +478,9 @@ fn from_wire(interp: &mut Interp, w: Wire) -> PyResult<Value> {
         Wire::Str(s) => Value::string(s),
         Wire::Bytes(b) => Value::Bytes(Rc::new(b)),
         Wire::List(items) => Value::list(many(interp, items)?),
+        Wire::IntList(items) => Value::list(items.into_iter().map(Value::Int).collect()),
+        Wire::IntTuple(items) => Value::tuple(items.into_iter().map(Value::Int).collect()),
+        Wire::StrList(items) => Value::list(items.into_iter().map(Value::string).collect()),
         Wire::Tuple(items) => Value::tuple(many(interp, items)?),
         Wire::Dict(items) => Value::dict(dict_from(interp, items)?),
         Wire::Set(items) => Value::Set(Rc::new(RefCell::new(set_from(interp, items)?))),
@@ -435,16 +497,17 @@ fn from_wire(interp: &mut Interp, w: Wire) -> PyResult<Value> {
         })),
         Wire::Class(r) => find_class(interp, &r)?,
         Wire::Module(name) => interp.import_module_by_name(&name)?,
-        Wire::Instance {
-            class,
-            dict,
-            payload,
-        } => {
+        Wire::Instance(inst) => {
+            let WireInstance {
+                class,
+                dict,
+                payload,
+            } = *inst;
             let cls = match find_class(interp, &class)? {
                 Value::Class(c) => c,
                 _ => return Err(type_error(format!("'{}' is not a class", class.qualname))),
             };
-            let payload = match *payload {
+            let payload = match payload {
                 WirePayload::None => Payload::None,
                 WirePayload::Exception {
                     args,
@@ -475,17 +538,18 @@ fn from_wire(interp: &mut Interp, w: Wire) -> PyResult<Value> {
                 payload,
             }))
         }
-        Wire::Function {
-            def,
-            origin,
-            module,
-            name,
-            qualname,
-            defaults,
-            kwdefaults,
-            closure,
-            dict,
-        } => {
+        Wire::Function(func) => {
+            let WireFunction {
+                def,
+                origin,
+                module,
+                name,
+                qualname,
+                defaults,
+                kwdefaults,
+                closure,
+                dict,
+            } = *func;
             let m = match interp.modules.get(module.as_str()) {
                 Some(Value::Module(m)) => m.clone(),
                 _ => match interp.import_module_by_name(&module)? {
