@@ -478,11 +478,15 @@ impl Interp {
     ) -> PyResult<Flow> {
         let item = &items[0];
         let mgr = self.eval(f, &item.context)?;
-        let (enter, exit) = self.context_methods(&mgr)?;
-        let entered = self.call(&enter, vec![], vec![])?;
+        let ((enter, enter_self), (exit, exit_self)) = self.context_methods(&mgr)?;
+        let entered = self.call(&enter, with_self(enter_self, []), vec![])?;
         if let Some(t) = &item.target {
             if let Err(e) = self.assign(f, t, entered) {
-                self.call(&exit, vec![Value::None, Value::None, Value::None], vec![])?;
+                self.call(
+                    &exit,
+                    with_self(exit_self.clone(), [Value::None, Value::None, Value::None]),
+                    vec![],
+                )?;
                 return Err(e);
             }
         }
@@ -493,14 +497,18 @@ impl Interp {
         };
         match result {
             Ok(flow) => {
-                self.call(&exit, vec![Value::None, Value::None, Value::None], vec![])?;
+                self.call(
+                    &exit,
+                    with_self(exit_self.clone(), [Value::None, Value::None, Value::None]),
+                    vec![],
+                )?;
                 Ok(flow)
             }
             Err(e) => {
                 self.handling.push(e.clone());
                 let r = self.call(
                     &exit,
-                    vec![Value::Class(e.class()), e.value(), Value::None],
+                    with_self(exit_self, [Value::Class(e.class()), e.value(), Value::None]),
                     vec![],
                 );
                 self.handling.pop();
@@ -517,8 +525,13 @@ impl Interp {
         }
     }
 
-    /// Bound `__enter__` and `__exit__` of a context manager.
-    fn context_methods(&mut self, mgr: &Value) -> PyResult<(Value, Value)> {
+    /// `__enter__` and `__exit__` of a context manager, each with the receiver to
+    /// pass first when it is not already bound (no bound-method object per `with`).
+    #[allow(clippy::type_complexity)]
+    fn context_methods(
+        &mut self,
+        mgr: &Value,
+    ) -> PyResult<((Value, Option<Value>), (Value, Option<Value>))> {
         let missing = |interp: &Interp, what: &str| {
             type_error(format!(
                 "'{}' object does not support the context manager protocol{}",
@@ -527,10 +540,10 @@ impl Interp {
             ))
         };
         let enter = self
-            .getattr(mgr, self.sym.enter)
+            .method_for_call(mgr, self.sym.enter)
             .map_err(|_| missing(self, ""))?;
         let exit = self
-            .getattr(mgr, self.sym.exit)
+            .method_for_call(mgr, self.sym.exit)
             .map_err(|_| missing(self, " (missed __exit__ method)"))?;
         Ok((enter, exit))
     }
@@ -754,4 +767,12 @@ fn concat_str(a: Value, b: &Value) -> Value {
         },
         (a, _) => a,
     }
+}
+
+/// The arguments of a method call, with its receiver first when it has one.
+fn with_self<const N: usize>(receiver: Option<Value>, args: [Value; N]) -> Vec<Value> {
+    let mut v = Vec::with_capacity(N + 1);
+    v.extend(receiver);
+    v.extend(args);
+    v
 }

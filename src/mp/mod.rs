@@ -18,11 +18,11 @@ use crate::interp::{Interp, PyResult};
 use crate::value::object::Namespace;
 use crate::value::{Class, ModuleObj, NativeFn, TypeKind, Value};
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 thread_local! {
-    static CLASSES: RefCell<HashMap<&'static str, Rc<Class>>> = RefCell::new(HashMap::new());
+    /// Few entries, looked up on every method call: a short list beats hashing the name.
+    static CLASSES: RefCell<Vec<(&'static str, Rc<Class>)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// The class of a native multiprocessing object, with its methods, made once.
@@ -31,7 +31,13 @@ pub fn native_class(
     module: &str,
     methods: &[(&'static str, NativeFn)],
 ) -> Rc<Class> {
-    if let Some(c) = CLASSES.with(|c| c.borrow().get(name).cloned()) {
+    let found = CLASSES.with(|c| {
+        c.borrow()
+            .iter()
+            .find(|(n, _)| std::ptr::eq(*n, name) || *n == name)
+            .map(|(_, cls)| cls.clone())
+    });
+    if let Some(c) = found {
         return c;
     }
     let object = crate::interp::types::types().object.clone();
@@ -47,7 +53,7 @@ pub fn native_class(
     for (m, f) in methods {
         crate::builtins::def_method(&cls, name, m, *f);
     }
-    CLASSES.with(|c| c.borrow_mut().insert(name, cls.clone()));
+    CLASSES.with(|c| c.borrow_mut().push((name, cls.clone())));
     cls
 }
 

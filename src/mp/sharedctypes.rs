@@ -235,7 +235,11 @@ impl NativeObject for Shared {
     fn as_any(&self) -> &dyn Any {
         self
     }
-    fn getattr(&self, _interp: &mut Interp, name: Symbol) -> PyResult<Option<Value>> {
+    fn getattr(&self, interp: &mut Interp, name: Symbol) -> PyResult<Option<Value>> {
+        // `counter.value` of a scalar: one symbol comparison, no name lookup.
+        if name == interp.sym.value && !self.is_array {
+            return Ok(Some(self.get(0)));
+        }
         Ok(match name.as_str() {
             "value" if !self.is_array => Some(self.get(0)),
             "value" if self.code == Code::Char => {
@@ -260,6 +264,10 @@ impl NativeObject for Shared {
         })
     }
     fn setattr(&self, interp: &mut Interp, name: Symbol, value: &Value) -> PyResult<bool> {
+        if name == interp.sym.value && !self.is_array {
+            self.set(interp, 0, value)?;
+            return Ok(true);
+        }
         match name.as_str() {
             "value" if !self.is_array => {
                 self.set(interp, 0, value)?;
