@@ -125,6 +125,14 @@ fn read_stdin() -> Result<String, i32> {
 }
 
 fn main() {
+    // No transparent huge pages: the allocator asks for them on its arenas, and a
+    // fresh one is a 2 MB page cleared at its first touch, in every forked process
+    // too (a pool worker pays several before running its first task). Small pages
+    // are cleared as they are used. Inherited by the children.
+    // SAFETY: prctl with integer arguments only changes this process's settings.
+    unsafe {
+        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
+    }
     let args: Vec<String> = std::env::args().skip(1).collect();
     let status = match args.first().map(String::as_str) {
         None if std::io::stdin().is_terminal() => interactive(None, vec![String::new()]),
