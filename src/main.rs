@@ -124,15 +124,23 @@ fn read_stdin() -> Result<String, i32> {
     }
 }
 
-fn main() {
-    // No transparent huge pages: the allocator asks for them on its arenas, and a
-    // fresh one is a 2 MB page cleared at its first touch, in every forked process
-    // too (a pool worker pays several before running its first task). Small pages
-    // are cleared as they are used. Inherited by the children.
+/// No transparent huge pages: the allocator asks for them on its arenas, and a fresh
+/// one is a 2 MB page cleared at its first touch, in every forked process too (a pool
+/// worker pays several before running its first task); small pages are cleared as
+/// they are used. Runs as a constructor, before the runtime's first allocation, and
+/// is inherited by forked children.
+extern "C" fn no_huge_pages() {
     // SAFETY: prctl with integer arguments only changes this process's settings.
     unsafe {
         libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
     }
+}
+
+#[used]
+#[link_section = ".init_array"]
+static NO_HUGE_PAGES: extern "C" fn() = no_huge_pages;
+
+fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let status = match args.first().map(String::as_str) {
         None if std::io::stdin().is_terminal() => interactive(None, vec![String::new()]),
