@@ -247,7 +247,7 @@ class Pool:
 
     def _map_async(self, func, iterable, mode, chunksize, callback, error_callback):
         self._check_running()
-        if not hasattr(iterable, '__len__'):
+        if not isinstance(iterable, (list, tuple, range)) and not hasattr(iterable, '__len__'):
             iterable = list(iterable)
         if chunksize is None:
             chunksize, extra = divmod(len(iterable), len(self._workers) * 4)
@@ -283,7 +283,7 @@ class Pool:
         self._check_running()
         if chunksize < 1:
             raise ValueError("Chunksize must be 1+, not {0:n}".format(chunksize))
-        if not hasattr(iterable, '__len__'):
+        if not isinstance(iterable, (list, tuple, range)) and not hasattr(iterable, '__len__'):
             iterable = list(iterable)
         chunks = self._chunks(iterable, chunksize)
         it = IMapIterator(self, len(chunks), ordered)
