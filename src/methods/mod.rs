@@ -5,6 +5,7 @@ pub mod bytes;
 pub mod dict;
 pub mod list;
 pub mod num;
+pub mod protocol;
 pub mod set;
 pub mod str;
 pub mod tuple;
@@ -23,6 +24,7 @@ pub fn install() {
     tuple::install();
     bytes::install();
     num::install();
+    protocol::install();
 }
 
 /// Adds a static method implemented in Rust (`str.maketrans`).
