@@ -3,9 +3,11 @@
 use super::{Dict, Value};
 use crate::intern::Symbol;
 use indexmap::IndexMap;
-use std::cell::{Cell, RefCell};
+use std::cell::{Cell, Ref, RefCell, RefMut};
+use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 use std::rc::Rc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// A namespace keyed by interned names (class bodies, instance `__dict__`s).
 pub type Namespace = IndexMap<Symbol, Value, BuildHasherDefault<SymHasher>>;
@@ -73,18 +75,71 @@ pub struct Class {
     pub bases: Vec<Rc<Class>>,
     /// Method resolution order, starting with this class.
     pub mro: RefCell<Vec<Rc<Class>>>,
-    pub dict: RefCell<Namespace>,
+    pub dict: ClassDict,
     /// The nearest built-in ancestor: decides the layout of instances.
     pub base_kind: TypeKind,
     /// This class itself is a built-in type.
     pub builtin: bool,
-    /// Bumped when the class or an ancestor changes, to invalidate lookups.
-    pub version: Cell<u32>,
+    /// Results of `lookup` along the MRO, valid while `cache_epoch` equals the
+    /// global class epoch (see `ClassDict`).
+    pub cache: RefCell<LookupCache>,
+    pub cache_epoch: Cell<u64>,
 }
 
+/// Bumped whenever any class dict may be written: every class's lookup cache
+/// is then stale. One global counter needs no tracking of subclasses.
+static CLASS_EPOCH: AtomicU64 = AtomicU64::new(1);
+
+#[inline]
+fn class_epoch() -> u64 {
+    CLASS_EPOCH.load(Ordering::Relaxed)
+}
+
+/// Invalidates every class's lookup cache.
+pub fn class_mutated() {
+    CLASS_EPOCH.fetch_add(1, Ordering::Relaxed);
+}
+
+/// A class's own namespace. Taking it mutably invalidates every lookup cache
+/// (before any write can happen through the returned guard).
+pub struct ClassDict(RefCell<Namespace>);
+
+impl ClassDict {
+    pub fn new(ns: Namespace) -> ClassDict {
+        ClassDict(RefCell::new(ns))
+    }
+    #[inline]
+    pub fn borrow(&self) -> Ref<'_, Namespace> {
+        self.0.borrow()
+    }
+    pub fn borrow_mut(&self) -> RefMut<'_, Namespace> {
+        class_mutated();
+        self.0.borrow_mut()
+    }
+}
+
+/// What a class attribute is, for the instance attribute protocol.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum AttrKind {
+    /// No class along the MRO defines the name.
+    Absent,
+    /// Found, and not a data descriptor: the instance dict wins over it.
+    Plain,
+    /// A data descriptor (has a setter): wins over the instance dict.
+    Data,
+}
+
+#[derive(Clone)]
+pub struct CacheEntry {
+    pub value: Option<Value>,
+    pub kind: AttrKind,
+}
+
+pub type LookupCache = HashMap<Symbol, CacheEntry, BuildHasherDefault<SymHasher>>;
+
 impl Class {
-    /// The attribute `name` found along the MRO.
-    pub fn lookup(&self, name: Symbol) -> Option<Value> {
+    /// The attribute `name` found along the MRO, uncached.
+    fn lookup_slow(&self, name: Symbol) -> Option<Value> {
         if let Some(v) = self.dict.borrow().get(&name) {
             return Some(v.clone());
         }
@@ -95,6 +150,63 @@ impl Class {
             }
         }
         None
+    }
+
+    /// The cache entry for `name`, filling it when missing or stale.
+    #[inline]
+    fn cached<R>(&self, name: Symbol, f: impl FnOnce(&CacheEntry) -> R) -> R {
+        let epoch = class_epoch();
+        if self.cache_epoch.get() == epoch {
+            if let Some(e) = self.cache.borrow().get(&name) {
+                return f(e);
+            }
+        }
+        self.fill(name, epoch, f)
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn fill<R>(&self, name: Symbol, epoch: u64, f: impl FnOnce(&CacheEntry) -> R) -> R {
+        let value = self.lookup_slow(name);
+        // May look up attributes of other classes (or this one): no borrow held.
+        let kind = match &value {
+            None => AttrKind::Absent,
+            Some(v) => match crate::builtins::types::descriptor_kind(v) {
+                crate::builtins::types::DescriptorKind::Data => AttrKind::Data,
+                _ => AttrKind::Plain,
+            },
+        };
+        let entry = CacheEntry { value, kind };
+        let r = f(&entry);
+        // Computing the kind must not have changed any class; if it did, the
+        // entry is not kept.
+        if class_epoch() == epoch {
+            let mut cache = self.cache.borrow_mut();
+            if self.cache_epoch.get() != epoch {
+                cache.clear();
+                self.cache_epoch.set(epoch);
+            }
+            cache.insert(name, entry);
+        }
+        r
+    }
+
+    /// The attribute `name` found along the MRO.
+    #[inline]
+    pub fn lookup(&self, name: Symbol) -> Option<Value> {
+        self.cached(name, |e| e.value.clone())
+    }
+
+    /// The attribute `name` found along the MRO, and whether it is a data descriptor.
+    #[inline]
+    pub fn lookup_kind(&self, name: Symbol) -> (Option<Value>, AttrKind) {
+        self.cached(name, |e| (e.value.clone(), e.kind))
+    }
+
+    /// Only what kind of class attribute `name` is (no clone of the value).
+    #[inline]
+    pub fn attr_kind(&self, name: Symbol) -> AttrKind {
+        self.cached(name, |e| e.kind)
     }
     pub fn is_subclass(self: &Rc<Class>, other: &Rc<Class>) -> bool {
         if Rc::ptr_eq(self, other) {
