@@ -203,6 +203,12 @@ impl Class {
         self.cached(name, |e| (e.value.clone(), e.kind))
     }
 
+    /// `f` of the attribute `name` found along the MRO, without cloning it.
+    #[inline]
+    pub fn peek<R>(&self, name: Symbol, f: impl FnOnce(Option<&Value>) -> R) -> R {
+        self.cached(name, |e| f(e.value.as_ref()))
+    }
+
     /// Only what kind of class attribute `name` is (no clone of the value).
     #[inline]
     pub fn attr_kind(&self, name: Symbol) -> AttrKind {
@@ -248,9 +254,110 @@ pub struct TraceEntry {
     pub func: Rc<str>,
 }
 
+/// An instance's `__dict__`: a short vector searched linearly while small (most
+/// instances have a few attributes), a hash map past that. Insertion ordered.
+pub enum InstDict {
+    Small(Vec<(Symbol, Value)>),
+    Large(Namespace),
+}
+
+const SMALL_DICT: usize = 8;
+
+impl Default for InstDict {
+    fn default() -> InstDict {
+        InstDict::Small(Vec::new())
+    }
+}
+
+impl InstDict {
+    #[inline]
+    pub fn get(&self, name: &Symbol) -> Option<&Value> {
+        match self {
+            InstDict::Small(v) => v.iter().find(|(k, _)| k == name).map(|(_, v)| v),
+            InstDict::Large(m) => m.get(name),
+        }
+    }
+    pub fn get_mut(&mut self, name: &Symbol) -> Option<&mut Value> {
+        match self {
+            InstDict::Small(v) => v.iter_mut().find(|(k, _)| k == name).map(|(_, v)| v),
+            InstDict::Large(m) => m.get_mut(name),
+        }
+    }
+    pub fn contains_key(&self, name: &Symbol) -> bool {
+        self.get(name).is_some()
+    }
+    /// Sets `name`, keeping its position when present; the old value.
+    pub fn insert(&mut self, name: Symbol, value: Value) -> Option<Value> {
+        match self {
+            InstDict::Small(v) => {
+                if let Some((_, slot)) = v.iter_mut().find(|(k, _)| *k == name) {
+                    return Some(std::mem::replace(slot, value));
+                }
+                if v.len() < SMALL_DICT {
+                    if v.capacity() == 0 {
+                        v.reserve_exact(4);
+                    }
+                    v.push((name, value));
+                    return None;
+                }
+                let mut m: Namespace = std::mem::take(v).into_iter().collect();
+                m.insert(name, value);
+                *self = InstDict::Large(m);
+                None
+            }
+            InstDict::Large(m) => m.insert(name, value),
+        }
+    }
+    /// Removes `name`, keeping the order of the rest.
+    pub fn shift_remove(&mut self, name: &Symbol) -> Option<Value> {
+        match self {
+            InstDict::Small(v) => {
+                let i = v.iter().position(|(k, _)| k == name)?;
+                Some(v.remove(i).1)
+            }
+            InstDict::Large(m) => m.shift_remove(name),
+        }
+    }
+    pub fn len(&self) -> usize {
+        match self {
+            InstDict::Small(v) => v.len(),
+            InstDict::Large(m) => m.len(),
+        }
+    }
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+    pub fn clear(&mut self) {
+        *self = InstDict::default();
+    }
+    /// Names and values in insertion order.
+    pub fn iter(&self) -> Box<dyn Iterator<Item = (&Symbol, &Value)> + '_> {
+        match self {
+            InstDict::Small(v) => Box::new(v.iter().map(|(k, v)| (k, v))),
+            InstDict::Large(m) => Box::new(m.iter()),
+        }
+    }
+    pub fn keys(&self) -> impl Iterator<Item = &Symbol> + '_ {
+        self.iter().map(|(k, _)| k)
+    }
+    pub fn values(&self) -> impl Iterator<Item = &Value> + '_ {
+        self.iter().map(|(_, v)| v)
+    }
+}
+
+impl FromIterator<(Symbol, Value)> for InstDict {
+    fn from_iter<I: IntoIterator<Item = (Symbol, Value)>>(it: I) -> InstDict {
+        let mut d = InstDict::default();
+        for (k, v) in it {
+            d.insert(k, v);
+        }
+        d
+    }
+}
+
 pub struct Instance {
     pub class: RefCell<Rc<Class>>,
-    pub dict: RefCell<Namespace>,
+    pub dict: RefCell<InstDict>,
     pub payload: Payload,
 }
 
