@@ -371,9 +371,10 @@ impl Interp {
         match cls.lookup(self.sym.init) {
             Some(init @ Value::Function(_)) => {
                 let cap = super::eval::frame_capacity(&init, args.len() + 1);
-                let mut a = Vec::with_capacity(cap);
-                a.push(obj.clone());
-                a.extend(args);
+                // The caller usually left room for the instance and the locals.
+                let mut a = args;
+                a.reserve(cap - a.len());
+                a.insert(0, obj.clone());
                 let r = self.call(&init, a, kwargs)?;
                 if !r.is_none() {
                     return Err(type_error(format!(
