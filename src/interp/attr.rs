@@ -5,7 +5,7 @@ use super::types::types;
 use super::{Interp, PyResult};
 use crate::builtins::types::{bind_class_attr, class_special_attr, DescriptorKind};
 use crate::intern::Symbol;
-use crate::value::object::Payload;
+use crate::value::object::{AttrKind, Payload};
 use crate::value::{BoundMethod, Class, NativeFunction, TypeKind, Value};
 use std::rc::Rc;
 
@@ -80,17 +80,16 @@ impl Interp {
         match obj {
             Value::Instance(inst) => {
                 let cls = inst.class();
-                let class_attr = cls.lookup(name);
-                if let Some(ca) = &class_attr {
-                    if crate::builtins::types::descriptor_kind(ca) == DescriptorKind::Data {
-                        return bind_class_attr(self, ca.clone(), Some(obj), &cls).map(Some);
+                let kind = cls.attr_kind(name);
+                if kind != AttrKind::Data {
+                    if let Some(v) = inst.dict.borrow().get(&name) {
+                        return Ok(Some(v.clone()));
                     }
                 }
-                if let Some(v) = inst.dict.borrow().get(&name) {
-                    return Ok(Some(v.clone()));
-                }
-                if let Some(ca) = class_attr {
-                    return bind_class_attr(self, ca, Some(obj), &cls).map(Some);
+                if kind != AttrKind::Absent {
+                    if let Some(ca) = cls.lookup(name) {
+                        return bind_class_attr(self, ca, Some(obj), &cls).map(Some);
+                    }
                 }
                 if let Some(v) = self.instance_special_attr(inst, name)? {
                     return Ok(Some(v));
@@ -279,10 +278,8 @@ impl Interp {
         match obj {
             Value::Instance(inst) => {
                 let cls = inst.class();
-                if let Some(ca) = cls.lookup(name) {
-                    if crate::builtins::types::descriptor_kind(&ca) == DescriptorKind::Data {
-                        return crate::builtins::types::descriptor_set(self, &ca, obj, v, name);
-                    }
+                if let (Some(ca), AttrKind::Data) = cls.lookup_kind(name) {
+                    return crate::builtins::types::descriptor_set(self, &ca, obj, v, name);
                 }
                 if let Some(sa) = self.user_method(obj, self.sym.setattr).filter(|_| !generic) {
                     self.call(&sa, vec![obj.clone(), Value::str(name.as_str()), v], vec![])?;
@@ -324,7 +321,6 @@ impl Interp {
                     )));
                 }
                 cls.dict.borrow_mut().insert(name, v);
-                cls.version.set(cls.version.get() + 1);
                 Ok(())
             }
             Value::Module(m) => {
@@ -386,10 +382,8 @@ impl Interp {
     fn delattr_impl(&mut self, obj: &Value, name: Symbol, generic: bool) -> PyResult<()> {
         match obj {
             Value::Instance(inst) => {
-                if let Some(ca) = inst.class().lookup(name) {
-                    if crate::builtins::types::descriptor_kind(&ca) == DescriptorKind::Data {
-                        return crate::builtins::types::descriptor_delete(self, &ca, obj, name);
-                    }
+                if let (Some(ca), AttrKind::Data) = inst.class().lookup_kind(name) {
+                    return crate::builtins::types::descriptor_delete(self, &ca, obj, name);
                 }
                 if let Some(da) = self.user_method(obj, self.sym.delattr).filter(|_| !generic) {
                     self.call(&da, vec![obj.clone(), Value::str(name.as_str())], vec![])?;

@@ -4,7 +4,7 @@ use super::err::*;
 use super::{Flow, Frame, Interp, PyResult};
 use crate::intern::Symbol;
 use crate::syntax::ast::{NameRes, Params};
-use crate::value::object::{ExcState, Namespace, Payload};
+use crate::value::object::{ExcState, Payload};
 use crate::value::{Class, Dict, Function, Instance, Kwargs, TypeKind, Value};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -321,25 +321,27 @@ impl Interp {
             )));
         }
         // A user-defined __new__.
-        if let Some(new) = cls.lookup(self.sym.new) {
-            if !matches!(new, Value::Native(_)) {
-                let new = match new {
-                    Value::Instance(_) | Value::Object(_) => self.unwrap_staticmethod(&new),
-                    other => other,
-                };
-                let mut a = Vec::with_capacity(args.len() + 1);
-                a.push(Value::Class(cls.clone()));
-                a.extend(args.iter().cloned());
-                let obj = self.call(&new, a, kwargs.clone())?;
-                let is_inst = match &obj {
-                    Value::Instance(i) => i.class().is_subclass(cls),
-                    _ => false,
-                };
-                if is_inst {
-                    self.run_init(cls, &obj, args, kwargs)?;
-                }
-                return Ok(obj);
+        let user_new = cls.peek(self.sym.new, |v| match v {
+            Some(Value::Native(_)) | None => None,
+            Some(new) => Some(new.clone()),
+        });
+        if let Some(new) = user_new {
+            let new = match new {
+                Value::Instance(_) | Value::Object(_) => self.unwrap_staticmethod(&new),
+                other => other,
+            };
+            let mut a = Vec::with_capacity(args.len() + 1);
+            a.push(Value::Class(cls.clone()));
+            a.extend(args.iter().cloned());
+            let obj = self.call(&new, a, kwargs.clone())?;
+            let is_inst = match &obj {
+                Value::Instance(i) => i.class().is_subclass(cls),
+                _ => false,
+            };
+            if is_inst {
+                self.run_init(cls, &obj, args, kwargs)?;
             }
+            return Ok(obj);
         }
         let payload = match cls.base_kind {
             TypeKind::Exception => Payload::Exception(RefCell::new(ExcState {
@@ -352,7 +354,7 @@ impl Interp {
         };
         let obj = Value::Instance(Rc::new(Instance {
             class: RefCell::new(cls.clone()),
-            dict: RefCell::new(Namespace::default()),
+            dict: RefCell::new(Default::default()),
             payload,
         }));
         self.run_init(cls, &obj, args, kwargs)?;
@@ -369,9 +371,10 @@ impl Interp {
         match cls.lookup(self.sym.init) {
             Some(init @ Value::Function(_)) => {
                 let cap = super::eval::frame_capacity(&init, args.len() + 1);
-                let mut a = Vec::with_capacity(cap);
-                a.push(obj.clone());
-                a.extend(args);
+                // The caller usually left room for the instance and the locals.
+                let mut a = args;
+                a.reserve(cap - a.len());
+                a.insert(0, obj.clone());
                 let r = self.call(&init, a, kwargs)?;
                 if !r.is_none() {
                     return Err(type_error(format!(

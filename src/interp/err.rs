@@ -1,7 +1,7 @@
 // Raising Python exceptions from Rust: constructors for the built-in exception types.
 
 use super::types::types;
-use crate::value::object::{ExcState, Namespace, Payload, TraceEntry};
+use crate::value::object::{ExcState, Payload, TraceEntry};
 use crate::value::{Class, Instance, Value};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -72,7 +72,7 @@ impl Exc {
 pub fn new_exception(cls: Rc<Class>, args: Vec<Value>) -> Exc {
     Exc(Rc::new(Instance {
         class: RefCell::new(cls),
-        dict: RefCell::new(Namespace::default()),
+        dict: RefCell::new(Default::default()),
         payload: Payload::Exception(RefCell::new(ExcState {
             args,
             ..Default::default()

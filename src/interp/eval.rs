@@ -546,7 +546,15 @@ impl Interp {
             }
         }
         let callee = self.eval(f, func)?;
-        let mut pos: Vec<Value> = Vec::with_capacity(frame_capacity(&callee, args.len()));
+        let cap = match &callee {
+            // Room for the instance and `__init__`'s locals: run_init reuses the vector.
+            Value::Class(c) if !c.builtin => c.peek(self.sym.init, |init| match init {
+                Some(init) => frame_capacity(init, args.len() + 1),
+                None => args.len(),
+            }),
+            _ => frame_capacity(&callee, args.len()),
+        };
+        let mut pos: Vec<Value> = Vec::with_capacity(cap);
         let kw = self.eval_args(f, args, &mut pos, &callee)?;
         self.call(&callee, pos, kw)
     }

@@ -1,6 +1,6 @@
 // The built-in types and exception classes, created once per process.
 
-use crate::value::object::Namespace;
+use crate::value::object::{ClassDict, Namespace};
 use crate::value::{Class, TypeKind};
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
@@ -98,10 +98,11 @@ pub fn new_class(
         module: module.into(),
         bases: bases.clone(),
         mro: RefCell::new(Vec::new()),
-        dict: RefCell::new(dict),
+        dict: ClassDict::new(dict),
         base_kind,
         builtin,
-        version: Cell::new(0),
+        cache: Default::default(),
+        cache_epoch: Cell::new(0),
     });
     let mro = c3_mro(&cls, &bases).unwrap_or_else(|| {
         let mut v = vec![cls.clone()];

@@ -528,7 +528,7 @@ fn from_wire(interp: &mut Interp, w: Wire) -> PyResult<Value> {
                 WirePayload::Dict(items) => Payload::Dict(RefCell::new(dict_from(interp, items)?)),
                 WirePayload::List(items) => Payload::List(RefCell::new(many(interp, items)?)),
             };
-            let mut ns = Namespace::default();
+            let mut ns = crate::value::object::InstDict::default();
             for (k, x) in dict {
                 ns.insert(intern(&k), from_wire(interp, x)?);
             }

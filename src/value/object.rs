@@ -3,9 +3,11 @@
 use super::{Dict, Value};
 use crate::intern::Symbol;
 use indexmap::IndexMap;
-use std::cell::{Cell, RefCell};
+use std::cell::{Cell, Ref, RefCell, RefMut};
+use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 use std::rc::Rc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// A namespace keyed by interned names (class bodies, instance `__dict__`s).
 pub type Namespace = IndexMap<Symbol, Value, BuildHasherDefault<SymHasher>>;
@@ -73,18 +75,71 @@ pub struct Class {
     pub bases: Vec<Rc<Class>>,
     /// Method resolution order, starting with this class.
     pub mro: RefCell<Vec<Rc<Class>>>,
-    pub dict: RefCell<Namespace>,
+    pub dict: ClassDict,
     /// The nearest built-in ancestor: decides the layout of instances.
     pub base_kind: TypeKind,
     /// This class itself is a built-in type.
     pub builtin: bool,
-    /// Bumped when the class or an ancestor changes, to invalidate lookups.
-    pub version: Cell<u32>,
+    /// Results of `lookup` along the MRO, valid while `cache_epoch` equals the
+    /// global class epoch (see `ClassDict`).
+    pub cache: RefCell<LookupCache>,
+    pub cache_epoch: Cell<u64>,
 }
 
+/// Bumped whenever any class dict may be written: every class's lookup cache
+/// is then stale. One global counter needs no tracking of subclasses.
+static CLASS_EPOCH: AtomicU64 = AtomicU64::new(1);
+
+#[inline]
+fn class_epoch() -> u64 {
+    CLASS_EPOCH.load(Ordering::Relaxed)
+}
+
+/// Invalidates every class's lookup cache.
+pub fn class_mutated() {
+    CLASS_EPOCH.fetch_add(1, Ordering::Relaxed);
+}
+
+/// A class's own namespace. Taking it mutably invalidates every lookup cache
+/// (before any write can happen through the returned guard).
+pub struct ClassDict(RefCell<Namespace>);
+
+impl ClassDict {
+    pub fn new(ns: Namespace) -> ClassDict {
+        ClassDict(RefCell::new(ns))
+    }
+    #[inline]
+    pub fn borrow(&self) -> Ref<'_, Namespace> {
+        self.0.borrow()
+    }
+    pub fn borrow_mut(&self) -> RefMut<'_, Namespace> {
+        class_mutated();
+        self.0.borrow_mut()
+    }
+}
+
+/// What a class attribute is, for the instance attribute protocol.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum AttrKind {
+    /// No class along the MRO defines the name.
+    Absent,
+    /// Found, and not a data descriptor: the instance dict wins over it.
+    Plain,
+    /// A data descriptor (has a setter): wins over the instance dict.
+    Data,
+}
+
+#[derive(Clone)]
+pub struct CacheEntry {
+    pub value: Option<Value>,
+    pub kind: AttrKind,
+}
+
+pub type LookupCache = HashMap<Symbol, CacheEntry, BuildHasherDefault<SymHasher>>;
+
 impl Class {
-    /// The attribute `name` found along the MRO.
-    pub fn lookup(&self, name: Symbol) -> Option<Value> {
+    /// The attribute `name` found along the MRO, uncached.
+    fn lookup_slow(&self, name: Symbol) -> Option<Value> {
         if let Some(v) = self.dict.borrow().get(&name) {
             return Some(v.clone());
         }
@@ -95,6 +150,69 @@ impl Class {
             }
         }
         None
+    }
+
+    /// The cache entry for `name`, filling it when missing or stale.
+    #[inline]
+    fn cached<R>(&self, name: Symbol, f: impl FnOnce(&CacheEntry) -> R) -> R {
+        let epoch = class_epoch();
+        if self.cache_epoch.get() == epoch {
+            if let Some(e) = self.cache.borrow().get(&name) {
+                return f(e);
+            }
+        }
+        self.fill(name, epoch, f)
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn fill<R>(&self, name: Symbol, epoch: u64, f: impl FnOnce(&CacheEntry) -> R) -> R {
+        let value = self.lookup_slow(name);
+        // May look up attributes of other classes (or this one): no borrow held.
+        let kind = match &value {
+            None => AttrKind::Absent,
+            Some(v) => match crate::builtins::types::descriptor_kind(v) {
+                crate::builtins::types::DescriptorKind::Data => AttrKind::Data,
+                _ => AttrKind::Plain,
+            },
+        };
+        let entry = CacheEntry { value, kind };
+        let r = f(&entry);
+        // Computing the kind must not have changed any class; if it did, the
+        // entry is not kept.
+        if class_epoch() == epoch {
+            let mut cache = self.cache.borrow_mut();
+            if self.cache_epoch.get() != epoch {
+                cache.clear();
+                self.cache_epoch.set(epoch);
+            }
+            cache.insert(name, entry);
+        }
+        r
+    }
+
+    /// The attribute `name` found along the MRO.
+    #[inline]
+    pub fn lookup(&self, name: Symbol) -> Option<Value> {
+        self.cached(name, |e| e.value.clone())
+    }
+
+    /// The attribute `name` found along the MRO, and whether it is a data descriptor.
+    #[inline]
+    pub fn lookup_kind(&self, name: Symbol) -> (Option<Value>, AttrKind) {
+        self.cached(name, |e| (e.value.clone(), e.kind))
+    }
+
+    /// `f` of the attribute `name` found along the MRO, without cloning it.
+    #[inline]
+    pub fn peek<R>(&self, name: Symbol, f: impl FnOnce(Option<&Value>) -> R) -> R {
+        self.cached(name, |e| f(e.value.as_ref()))
+    }
+
+    /// Only what kind of class attribute `name` is (no clone of the value).
+    #[inline]
+    pub fn attr_kind(&self, name: Symbol) -> AttrKind {
+        self.cached(name, |e| e.kind)
     }
     pub fn is_subclass(self: &Rc<Class>, other: &Rc<Class>) -> bool {
         if Rc::ptr_eq(self, other) {
@@ -136,9 +254,110 @@ pub struct TraceEntry {
     pub func: Rc<str>,
 }
 
+/// An instance's `__dict__`: a short vector searched linearly while small (most
+/// instances have a few attributes), a hash map past that. Insertion ordered.
+pub enum InstDict {
+    Small(Vec<(Symbol, Value)>),
+    Large(Namespace),
+}
+
+const SMALL_DICT: usize = 8;
+
+impl Default for InstDict {
+    fn default() -> InstDict {
+        InstDict::Small(Vec::new())
+    }
+}
+
+impl InstDict {
+    #[inline]
+    pub fn get(&self, name: &Symbol) -> Option<&Value> {
+        match self {
+            InstDict::Small(v) => v.iter().find(|(k, _)| k == name).map(|(_, v)| v),
+            InstDict::Large(m) => m.get(name),
+        }
+    }
+    pub fn get_mut(&mut self, name: &Symbol) -> Option<&mut Value> {
+        match self {
+            InstDict::Small(v) => v.iter_mut().find(|(k, _)| k == name).map(|(_, v)| v),
+            InstDict::Large(m) => m.get_mut(name),
+        }
+    }
+    pub fn contains_key(&self, name: &Symbol) -> bool {
+        self.get(name).is_some()
+    }
+    /// Sets `name`, keeping its position when present; the old value.
+    pub fn insert(&mut self, name: Symbol, value: Value) -> Option<Value> {
+        match self {
+            InstDict::Small(v) => {
+                if let Some((_, slot)) = v.iter_mut().find(|(k, _)| *k == name) {
+                    return Some(std::mem::replace(slot, value));
+                }
+                if v.len() < SMALL_DICT {
+                    if v.capacity() == 0 {
+                        v.reserve_exact(4);
+                    }
+                    v.push((name, value));
+                    return None;
+                }
+                let mut m: Namespace = std::mem::take(v).into_iter().collect();
+                m.insert(name, value);
+                *self = InstDict::Large(m);
+                None
+            }
+            InstDict::Large(m) => m.insert(name, value),
+        }
+    }
+    /// Removes `name`, keeping the order of the rest.
+    pub fn shift_remove(&mut self, name: &Symbol) -> Option<Value> {
+        match self {
+            InstDict::Small(v) => {
+                let i = v.iter().position(|(k, _)| k == name)?;
+                Some(v.remove(i).1)
+            }
+            InstDict::Large(m) => m.shift_remove(name),
+        }
+    }
+    pub fn len(&self) -> usize {
+        match self {
+            InstDict::Small(v) => v.len(),
+            InstDict::Large(m) => m.len(),
+        }
+    }
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+    pub fn clear(&mut self) {
+        *self = InstDict::default();
+    }
+    /// Names and values in insertion order.
+    pub fn iter(&self) -> Box<dyn Iterator<Item = (&Symbol, &Value)> + '_> {
+        match self {
+            InstDict::Small(v) => Box::new(v.iter().map(|(k, v)| (k, v))),
+            InstDict::Large(m) => Box::new(m.iter()),
+        }
+    }
+    pub fn keys(&self) -> impl Iterator<Item = &Symbol> + '_ {
+        self.iter().map(|(k, _)| k)
+    }
+    pub fn values(&self) -> impl Iterator<Item = &Value> + '_ {
+        self.iter().map(|(_, v)| v)
+    }
+}
+
+impl FromIterator<(Symbol, Value)> for InstDict {
+    fn from_iter<I: IntoIterator<Item = (Symbol, Value)>>(it: I) -> InstDict {
+        let mut d = InstDict::default();
+        for (k, v) in it {
+            d.insert(k, v);
+        }
+        d
+    }
+}
+
 pub struct Instance {
     pub class: RefCell<Rc<Class>>,
-    pub dict: RefCell<Namespace>,
+    pub dict: RefCell<InstDict>,
     pub payload: Payload,
 }
 
