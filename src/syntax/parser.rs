@@ -743,7 +743,7 @@ impl<'l> Builder<'l> {
         // frames per nested bracket, and faster.
         while matches!(
             p.as_rule(),
-            Rule::expression | Rule::named_expr | Rule::disjunction | Rule::bitor | Rule::primary
+            Rule::expression | Rule::disjunction | Rule::bitor | Rule::primary
         ) {
             let mut it = p.clone().into_inner();
             match (it.next(), it.next()) {
@@ -769,11 +769,8 @@ impl<'l> Builder<'l> {
                     orelse,
                 }
             }
-            Rule::named_expr => {
+            Rule::walrus => {
                 let parts = inner_vec(p);
-                if parts.len() == 1 {
-                    return self.expr(parts.into_iter().next().unwrap_or_else(|| unreachable!()));
-                }
                 let mut it = parts.into_iter();
                 let target = self.name(&it.next().unwrap_or_else(|| unreachable!()));
                 let value = boxed(self.expr_opt(it.next(), span)?);
