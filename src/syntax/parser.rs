@@ -36,6 +36,9 @@ fn pratt() -> &'static PrattParser<Rule> {
                 | Op::infix(Rule::modulo, Assoc::Left))
             .op(Op::prefix(Rule::neg) | Op::prefix(Rule::pos) | Op::prefix(Rule::invert))
             .op(Op::infix(Rule::pow, Assoc::Right))
+            .op(Op::postfix(Rule::call)
+                | Op::postfix(Rule::subscript)
+                | Op::postfix(Rule::attribute))
     })
 }
 
@@ -124,6 +127,19 @@ fn is_arith(rule: Rule) -> bool {
     matches!(
         rule,
         Rule::primary
+            | Rule::name
+            | Rule::const_none
+            | Rule::const_true
+            | Rule::const_false
+            | Rule::ellipsis
+            | Rule::strings
+            | Rule::number
+            | Rule::paren_atom
+            | Rule::list_atom
+            | Rule::brace_atom
+            | Rule::call
+            | Rule::subscript
+            | Rule::attribute
             | Rule::neg
             | Rule::pos
             | Rule::invert
@@ -902,6 +918,7 @@ impl<'l> Builder<'l> {
     fn arith<'i>(&self, pairs: impl Iterator<Item = Pair<'i, Rule>>) -> R<Expr> {
         pratt()
             .map_primary(|p| self.expr(p))
+            .map_postfix(|e, t| self.trailer(e?, t))
             .map_prefix(|op, rhs| {
                 let rhs = rhs?;
                 let op_span = self.span(&op);
@@ -936,51 +953,56 @@ impl<'l> Builder<'l> {
         let mut it = p.into_inner();
         let mut e = self.expr_opt(it.next(), Span::default())?;
         for t in it {
-            let tspan = self.span(&t);
-            let span = e.span.to(tspan);
-            let kind = match t.as_rule() {
-                Rule::call => ExprKind::Call {
-                    func: boxed(e),
-                    args: match inner(t).next() {
-                        Some(a) => self.args(a)?,
-                        None => Vec::new(),
-                    },
-                },
-                Rule::attribute => ExprKind::Attribute {
-                    value: boxed(e),
-                    attr: intern(inner(t).next().map_or("", |n| n.as_str())),
-                },
-                _ => {
-                    let slices = inner(t)
-                        .next()
-                        .unwrap_or_else(|| unreachable!("grammar: subscript has slices"));
-                    let sspan = self.span(&slices);
-                    let mut items = Vec::new();
-                    let mut comma = false;
-                    for q in inner(slices) {
-                        if q.as_rule() == Rule::comma {
-                            comma = true;
-                        } else {
-                            items.push(self.slice_item(q)?);
-                        }
-                    }
-                    let index = if !comma && items.len() == 1 {
-                        items.pop().unwrap_or_else(|| unreachable!())
-                    } else {
-                        Expr {
-                            kind: ExprKind::Tuple(items),
-                            span: sspan,
-                        }
-                    };
-                    ExprKind::Subscript {
-                        value: boxed(e),
-                        index: boxed(index),
-                    }
-                }
-            };
-            e = Expr { kind, span };
+            e = self.trailer(e, t)?;
         }
         Ok(e)
+    }
+
+    /// A call, subscript or attribute applied to `e`.
+    fn trailer(&self, e: Expr, t: Pair<Rule>) -> R<Expr> {
+        let tspan = self.span(&t);
+        let span = e.span.to(tspan);
+        let kind = match t.as_rule() {
+            Rule::call => ExprKind::Call {
+                func: boxed(e),
+                args: match inner(t).next() {
+                    Some(a) => self.args(a)?,
+                    None => Vec::new(),
+                },
+            },
+            Rule::attribute => ExprKind::Attribute {
+                value: boxed(e),
+                attr: intern(inner(t).next().map_or("", |n| n.as_str())),
+            },
+            _ => {
+                let slices = inner(t)
+                    .next()
+                    .unwrap_or_else(|| unreachable!("grammar: subscript has slices"));
+                let sspan = self.span(&slices);
+                let mut items = Vec::new();
+                let mut comma = false;
+                for q in inner(slices) {
+                    if q.as_rule() == Rule::comma {
+                        comma = true;
+                    } else {
+                        items.push(self.slice_item(q)?);
+                    }
+                }
+                let index = if !comma && items.len() == 1 {
+                    items.pop().unwrap_or_else(|| unreachable!())
+                } else {
+                    Expr {
+                        kind: ExprKind::Tuple(items),
+                        span: sspan,
+                    }
+                };
+                ExprKind::Subscript {
+                    value: boxed(e),
+                    index: boxed(index),
+                }
+            }
+        };
+        Ok(Expr { kind, span })
     }
 
     fn slice_item(&self, p: Pair<Rule>) -> R<Expr> {
