@@ -365,6 +365,21 @@ form!(
     "ERROR SyntaxError: invalid syntax"
 );
 form!(
+    async_is_a_keyword,
+    "async = 1\n",
+    "ERROR SyntaxError: invalid syntax"
+);
+form!(
+    await_is_a_keyword,
+    "await = 1\n",
+    "ERROR SyntaxError: invalid syntax"
+);
+form!(
+    assert_after_as_in_keywords,
+    "assert x, 'msg'\nassert_ = asynchronous = as_ = 1\n",
+    "(assert x \"msg\") (= assert_ asynchronous as_ 1)"
+);
+form!(
     name_starting_with_keyword,
     "iffy = format_ = notable = 1\n",
     "(= iffy format_ notable 1)"

@@ -36,6 +36,9 @@ fn pratt() -> &'static PrattParser<Rule> {
                 | Op::infix(Rule::modulo, Assoc::Left))
             .op(Op::prefix(Rule::neg) | Op::prefix(Rule::pos) | Op::prefix(Rule::invert))
             .op(Op::infix(Rule::pow, Assoc::Right))
+            .op(Op::postfix(Rule::call)
+                | Op::postfix(Rule::subscript)
+                | Op::postfix(Rule::attribute))
     })
 }
 
@@ -114,6 +117,63 @@ pub(crate) fn parse_fexpr(text: &str, base: usize) -> R<Expr> {
         Span::new(base, base + 1),
         "write an expression between the braces",
     ))
+}
+
+/// A flat run of expression tokens, grouped by the builder.
+type Toks<'i> = std::iter::Peekable<Pairs<'i, Rule>>;
+
+/// Operands and operators of the arithmetic (Pratt) level.
+fn is_arith(rule: Rule) -> bool {
+    matches!(
+        rule,
+        Rule::primary
+            | Rule::name
+            | Rule::const_none
+            | Rule::const_true
+            | Rule::const_false
+            | Rule::ellipsis
+            | Rule::strings
+            | Rule::number
+            | Rule::paren_atom
+            | Rule::list_atom
+            | Rule::brace_atom
+            | Rule::call
+            | Rule::subscript
+            | Rule::attribute
+            | Rule::neg
+            | Rule::pos
+            | Rule::invert
+            | Rule::pow
+            | Rule::mul
+            | Rule::matmul
+            | Rule::floordiv
+            | Rule::div
+            | Rule::modulo
+            | Rule::add
+            | Rule::sub
+            | Rule::lshift
+            | Rule::rshift
+            | Rule::bitand
+            | Rule::bitxor
+            | Rule::bitorop
+    )
+}
+
+/// Comparison operators.
+fn is_cmp(rule: Rule) -> bool {
+    matches!(
+        rule,
+        Rule::eq
+            | Rule::ne
+            | Rule::le
+            | Rule::ge
+            | Rule::lt
+            | Rule::gt
+            | Rule::not_in
+            | Rule::kw_in
+            | Rule::is_not
+            | Rule::kw_is
+    )
 }
 
 /// Tokens that carry no information once the tree is built.
@@ -699,13 +759,7 @@ impl<'l> Builder<'l> {
         // frames per nested bracket, and faster.
         while matches!(
             p.as_rule(),
-            Rule::expression
-                | Rule::named_expr
-                | Rule::disjunction
-                | Rule::conjunction
-                | Rule::comparison
-                | Rule::bitor
-                | Rule::primary
+            Rule::expression | Rule::disjunction | Rule::bitor | Rule::primary
         ) {
             let mut it = p.clone().into_inner();
             match (it.next(), it.next()) {
@@ -717,58 +771,28 @@ impl<'l> Builder<'l> {
         let rule = p.as_rule();
         let kind = match rule {
             Rule::expression => {
-                let parts = inner_vec(p);
-                if parts.len() == 1 {
-                    return self.expr(parts.into_iter().next().unwrap_or_else(|| unreachable!()));
+                let mut it = p.into_inner().peekable();
+                let body = self.or_test(&mut it)?;
+                if it.next_if(|q| q.as_rule() == Rule::kw_if).is_none() {
+                    return Ok(body);
                 }
-                let mut it = parts.into_iter();
-                let body = boxed(self.expr_opt(it.next(), span)?);
                 let test = boxed(self.expr_opt(it.next(), span)?);
+                it.next_if(|q| q.as_rule() == Rule::kw_else);
                 let orelse = boxed(self.expr_opt(it.next(), span)?);
-                ExprKind::IfExp { test, body, orelse }
-            }
-            Rule::named_expr => {
-                let parts = inner_vec(p);
-                if parts.len() == 1 {
-                    return self.expr(parts.into_iter().next().unwrap_or_else(|| unreachable!()));
+                ExprKind::IfExp {
+                    test,
+                    body: boxed(body),
+                    orelse,
                 }
+            }
+            Rule::walrus => {
+                let parts = inner_vec(p);
                 let mut it = parts.into_iter();
                 let target = self.name(&it.next().unwrap_or_else(|| unreachable!()));
                 let value = boxed(self.expr_opt(it.next(), span)?);
                 ExprKind::NamedExpr { target, value }
             }
-            Rule::disjunction | Rule::conjunction => {
-                let mut values: Vec<Expr> = inner(p).map(|q| self.expr(q)).collect::<R<_>>()?;
-                if values.len() == 1 {
-                    return Ok(values.pop().unwrap_or_else(|| unreachable!()));
-                }
-                let op = if rule == Rule::disjunction {
-                    BoolOp::Or
-                } else {
-                    BoolOp::And
-                };
-                ExprKind::BoolOp { op, values }
-            }
-            Rule::not_expr => ExprKind::UnaryOp {
-                op: UnaryOp::Not,
-                operand: boxed(self.expr_opt(inner(p).next(), span)?),
-            },
-            Rule::comparison => {
-                let mut it = p.into_inner();
-                let left = self.expr_opt(it.next(), span)?;
-                let mut ops = Vec::new();
-                while let Some(op) = it.next() {
-                    let op = cmp_op(op.as_rule());
-                    ops.push((op, self.expr_opt(it.next(), span)?));
-                }
-                if ops.is_empty() {
-                    return Ok(left);
-                }
-                ExprKind::Compare {
-                    left: boxed(left),
-                    ops,
-                }
-            }
+            Rule::disjunction => return self.or_test(&mut p.into_inner().peekable()),
             Rule::bitor => return self.arith(p.into_inner()),
             Rule::primary => return self.primary(p),
             Rule::star_expr | Rule::star_target => {
@@ -827,9 +851,74 @@ impl<'l> Builder<'l> {
         Ok(Expr { kind, span })
     }
 
-    fn arith(&self, pairs: Pairs<Rule>) -> R<Expr> {
+    /// `or` over a flat run of operands and operator tokens (see the grammar).
+    fn or_test(&self, it: &mut Toks<'_>) -> R<Expr> {
+        self.bool_level(it, Rule::kw_or, BoolOp::Or)
+    }
+
+    fn bool_level(&self, it: &mut Toks<'_>, kw: Rule, op: BoolOp) -> R<Expr> {
+        let first = if kw == Rule::kw_or {
+            self.bool_level(it, Rule::kw_and, BoolOp::And)?
+        } else {
+            self.not_test(it)?
+        };
+        if it.peek().map(|q| q.as_rule()) != Some(kw) {
+            return Ok(first);
+        }
+        let mut values = vec![first];
+        while it.next_if(|q| q.as_rule() == kw).is_some() {
+            values.push(if kw == Rule::kw_or {
+                self.bool_level(it, Rule::kw_and, BoolOp::And)?
+            } else {
+                self.not_test(it)?
+            });
+        }
+        let span = values[0].span.to(values[values.len() - 1].span);
+        Ok(Expr {
+            kind: ExprKind::BoolOp { op, values },
+            span,
+        })
+    }
+
+    fn not_test(&self, it: &mut Toks<'_>) -> R<Expr> {
+        let Some(kw) = it.next_if(|q| q.as_rule() == Rule::kw_not) else {
+            return self.comparison(it);
+        };
+        let operand = self.not_test(it)?;
+        Ok(Expr {
+            span: self.span(&kw).to(operand.span),
+            kind: ExprKind::UnaryOp {
+                op: UnaryOp::Not,
+                operand: boxed(operand),
+            },
+        })
+    }
+
+    fn comparison(&self, it: &mut Toks<'_>) -> R<Expr> {
+        let left = self.arith(std::iter::from_fn(|| it.next_if(|q| is_arith(q.as_rule()))))?;
+        let mut ops = Vec::new();
+        while let Some(op) = it.next_if(|q| is_cmp(q.as_rule())) {
+            let op = cmp_op(op.as_rule());
+            let right = self.arith(std::iter::from_fn(|| it.next_if(|q| is_arith(q.as_rule()))))?;
+            ops.push((op, right));
+        }
+        let Some((_, last)) = ops.last() else {
+            return Ok(left);
+        };
+        let span = left.span.to(last.span);
+        Ok(Expr {
+            kind: ExprKind::Compare {
+                left: boxed(left),
+                ops,
+            },
+            span,
+        })
+    }
+
+    fn arith<'i>(&self, pairs: impl Iterator<Item = Pair<'i, Rule>>) -> R<Expr> {
         pratt()
             .map_primary(|p| self.expr(p))
+            .map_postfix(|e, t| self.trailer(e?, t))
             .map_prefix(|op, rhs| {
                 let rhs = rhs?;
                 let op_span = self.span(&op);
@@ -864,51 +953,56 @@ impl<'l> Builder<'l> {
         let mut it = p.into_inner();
         let mut e = self.expr_opt(it.next(), Span::default())?;
         for t in it {
-            let tspan = self.span(&t);
-            let span = e.span.to(tspan);
-            let kind = match t.as_rule() {
-                Rule::call => ExprKind::Call {
-                    func: boxed(e),
-                    args: match inner(t).next() {
-                        Some(a) => self.args(a)?,
-                        None => Vec::new(),
-                    },
-                },
-                Rule::attribute => ExprKind::Attribute {
-                    value: boxed(e),
-                    attr: intern(inner(t).next().map_or("", |n| n.as_str())),
-                },
-                _ => {
-                    let slices = inner(t)
-                        .next()
-                        .unwrap_or_else(|| unreachable!("grammar: subscript has slices"));
-                    let sspan = self.span(&slices);
-                    let mut items = Vec::new();
-                    let mut comma = false;
-                    for q in inner(slices) {
-                        if q.as_rule() == Rule::comma {
-                            comma = true;
-                        } else {
-                            items.push(self.slice_item(q)?);
-                        }
-                    }
-                    let index = if !comma && items.len() == 1 {
-                        items.pop().unwrap_or_else(|| unreachable!())
-                    } else {
-                        Expr {
-                            kind: ExprKind::Tuple(items),
-                            span: sspan,
-                        }
-                    };
-                    ExprKind::Subscript {
-                        value: boxed(e),
-                        index: boxed(index),
-                    }
-                }
-            };
-            e = Expr { kind, span };
+            e = self.trailer(e, t)?;
         }
         Ok(e)
+    }
+
+    /// A call, subscript or attribute applied to `e`.
+    fn trailer(&self, e: Expr, t: Pair<Rule>) -> R<Expr> {
+        let tspan = self.span(&t);
+        let span = e.span.to(tspan);
+        let kind = match t.as_rule() {
+            Rule::call => ExprKind::Call {
+                func: boxed(e),
+                args: match inner(t).next() {
+                    Some(a) => self.args(a)?,
+                    None => Vec::new(),
+                },
+            },
+            Rule::attribute => ExprKind::Attribute {
+                value: boxed(e),
+                attr: intern(inner(t).next().map_or("", |n| n.as_str())),
+            },
+            _ => {
+                let slices = inner(t)
+                    .next()
+                    .unwrap_or_else(|| unreachable!("grammar: subscript has slices"));
+                let sspan = self.span(&slices);
+                let mut items = Vec::new();
+                let mut comma = false;
+                for q in inner(slices) {
+                    if q.as_rule() == Rule::comma {
+                        comma = true;
+                    } else {
+                        items.push(self.slice_item(q)?);
+                    }
+                }
+                let index = if !comma && items.len() == 1 {
+                    items.pop().unwrap_or_else(|| unreachable!())
+                } else {
+                    Expr {
+                        kind: ExprKind::Tuple(items),
+                        span: sspan,
+                    }
+                };
+                ExprKind::Subscript {
+                    value: boxed(e),
+                    index: boxed(index),
+                }
+            }
+        };
+        Ok(Expr { kind, span })
     }
 
     fn slice_item(&self, p: Pair<Rule>) -> R<Expr> {
