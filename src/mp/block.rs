@@ -7,6 +7,9 @@ use std::os::unix::io::RawFd;
 use std::sync::atomic::AtomicU32;
 use std::time::{Duration, Instant};
 
+/// Non-blocking looks before a wait on several descriptors sleeps.
+const SPIN_POLLS: u32 = 32;
+
 /// What a process is waiting on.
 pub enum WaitOn<'a> {
     /// Nothing: only the deadline ends the wait (`time.sleep`).
@@ -185,6 +188,14 @@ fn wait_plain(interp: &mut Interp, w: Wait) -> PyResult<Woken> {
                         revents: 0,
                     })
                     .collect();
+                // A server answering requests (a manager) usually gets the next one
+                // within microseconds: look a few times before sleeping in the kernel.
+                for _ in 0..SPIN_POLLS {
+                    if unsafe { libc::poll(ps.as_mut_ptr(), ps.len() as libc::nfds_t, 0) } > 0 {
+                        return Ok(Woken::Ready);
+                    }
+                    std::hint::spin_loop();
+                }
                 let n = unsafe {
                     libc::ppoll(
                         ps.as_mut_ptr(),
