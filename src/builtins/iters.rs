@@ -2,33 +2,16 @@
 
 use crate::interp::err::*;
 use crate::interp::object::NativeObject;
-use crate::interp::types::types;
 use crate::interp::{Interp, PyResult};
-use crate::value::{Class, Value};
-use std::any::Any;
+use crate::value::Value;
 use std::cell::Cell;
-use std::rc::Rc;
-
-macro_rules! iterator_type {
-    ($t:ty, $name:expr) => {
-        fn class(&self) -> Rc<Class> {
-            types().native($name)
-        }
-        fn as_any(&self) -> &dyn Any {
-            self
-        }
-        fn is_iterator(&self) -> bool {
-            true
-        }
-    };
-}
 
 pub struct Enumerate {
     pub it: Value,
     pub n: Cell<i64>,
 }
 impl NativeObject for Enumerate {
-    iterator_type!(Enumerate, "enumerate");
+    crate::iterator_type!("enumerate");
     fn next(&self, interp: &mut Interp) -> PyResult<Option<Value>> {
         match interp.next(&self.it)? {
             Some(x) => {
@@ -47,7 +30,7 @@ pub struct Zip {
     pub done: Cell<bool>,
 }
 impl NativeObject for Zip {
-    iterator_type!(Zip, "zip");
+    crate::iterator_type!("zip");
     fn next(&self, interp: &mut Interp) -> PyResult<Option<Value>> {
         if self.its.is_empty() || self.done.get() {
             return Ok(None);
@@ -99,7 +82,7 @@ pub struct Map {
     pub its: Vec<Value>,
 }
 impl NativeObject for Map {
-    iterator_type!(Map, "map");
+    crate::iterator_type!("map");
     fn next(&self, interp: &mut Interp) -> PyResult<Option<Value>> {
         let mut args = Vec::with_capacity(self.its.len());
         for it in &self.its {
@@ -117,7 +100,7 @@ pub struct Filter {
     pub it: Value,
 }
 impl NativeObject for Filter {
-    iterator_type!(Filter, "filter");
+    crate::iterator_type!("filter");
     fn next(&self, interp: &mut Interp) -> PyResult<Option<Value>> {
         while let Some(x) = interp.next(&self.it)? {
             let keep = if self.func.is_none() {
@@ -139,7 +122,7 @@ pub struct Reversed {
     pub pos: Cell<usize>,
 }
 impl NativeObject for Reversed {
-    iterator_type!(Reversed, "reversed");
+    crate::iterator_type!("reversed");
     fn next(&self, interp: &mut Interp) -> PyResult<Option<Value>> {
         let p = self.pos.get();
         if p == 0 {
@@ -163,7 +146,7 @@ pub struct CallIter {
     pub done: Cell<bool>,
 }
 impl NativeObject for CallIter {
-    iterator_type!(CallIter, "callable_iterator");
+    crate::iterator_type!("callable_iterator");
     fn next(&self, interp: &mut Interp) -> PyResult<Option<Value>> {
         if self.done.get() {
             return Ok(None);

@@ -6,10 +6,9 @@ use super::object::NativeObject;
 use super::types::types;
 use super::{Flow, Frame, Interp, PyResult};
 use crate::syntax::ast::{Comprehension, Expr, Stmt};
-use crate::value::{Class, Function, Value};
+use crate::value::{Function, Value};
 use corosensei::stack::{DefaultStack, Stack};
 use corosensei::{Coroutine, CoroutineResult, Yielder};
-use std::any::Any;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
@@ -67,15 +66,7 @@ pub struct Generator {
 }
 
 impl NativeObject for Generator {
-    fn class(&self) -> Rc<Class> {
-        types().native("generator")
-    }
-    fn as_any(&self) -> &dyn Any {
-        self
-    }
-    fn is_iterator(&self) -> bool {
-        true
-    }
+    crate::iterator_type!("generator");
     fn next(&self, interp: &mut Interp) -> PyResult<Option<Value>> {
         match self.resume(interp, GenIn::Send(Value::None))? {
             GenStep::Yielded(v) => Ok(Some(v)),

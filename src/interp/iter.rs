@@ -71,15 +71,7 @@ pub struct RangeIter {
 }
 
 impl NativeObject for RangeIter {
-    fn class(&self) -> Rc<Class> {
-        types().native("range_iterator")
-    }
-    fn as_any(&self) -> &dyn Any {
-        self
-    }
-    fn is_iterator(&self) -> bool {
-        true
-    }
+    crate::iterator_type!("range_iterator");
     fn next(&self, _interp: &mut Interp) -> PyResult<Option<Value>> {
         let i = self.next.get();
         if (self.step > 0 && i < self.stop) || (self.step < 0 && i > self.stop) {
@@ -208,15 +200,7 @@ pub struct SetIter {
 }
 
 impl NativeObject for SetIter {
-    fn class(&self) -> Rc<Class> {
-        types().native("set_iterator")
-    }
-    fn as_any(&self) -> &dyn Any {
-        self
-    }
-    fn is_iterator(&self) -> bool {
-        true
-    }
+    crate::iterator_type!("set_iterator");
     fn next(&self, _interp: &mut Interp) -> PyResult<Option<Value>> {
         let step = |s: &crate::value::PySet| -> PyResult<Option<Value>> {
             if s.len() != self.len {
@@ -245,15 +229,7 @@ pub struct GetItemIter {
 }
 
 impl NativeObject for GetItemIter {
-    fn class(&self) -> Rc<Class> {
-        types().native("iterator")
-    }
-    fn as_any(&self) -> &dyn Any {
-        self
-    }
-    fn is_iterator(&self) -> bool {
-        true
-    }
+    crate::iterator_type!("iterator");
     fn next(&self, interp: &mut Interp) -> PyResult<Option<Value>> {
         let i = self.pos.get();
         match interp.getitem(&self.obj, &Value::Int(i)) {

@@ -39,3 +39,19 @@ pub fn downcast<T: 'static>(v: &Value) -> Option<&T> {
         _ => None,
     }
 }
+
+/// The three methods every native iterator with a fixed class name has in common.
+#[macro_export]
+macro_rules! iterator_type {
+    ($name:expr) => {
+        fn class(&self) -> std::rc::Rc<$crate::value::Class> {
+            $crate::interp::types::types().native($name)
+        }
+        fn as_any(&self) -> &dyn std::any::Any {
+            self
+        }
+        fn is_iterator(&self) -> bool {
+            true
+        }
+    };
+}
