@@ -21,6 +21,11 @@ struct Outcome {
     status: Option<i32>,
 }
 
+/// The shared unified diff: `-` CPython's output, `+` spindle's.
+fn diff(want: &str, got: &str) -> String {
+    spindle::golden::diff::unified(want, got, "want (CPython 3.11)", "got (spindle)")
+}
+
 fn run(path: &Path) -> Result<Outcome, String> {
     // Run from the program's folder so tracebacks name it as CPython did.
     let mut child = Command::new(env!("CARGO_BIN_EXE_spindle"))
@@ -66,68 +71,6 @@ fn run(path: &Path) -> Result<Outcome, String> {
         stderr: err_reader.join().unwrap_or_default(),
         status: code,
     })
-}
-
-/// A line diff (longest common subsequence) in unified style: ` ` same, `-` want, `+` got.
-fn diff(want: &str, got: &str) -> String {
-    let a: Vec<&str> = want.split_inclusive('\n').collect();
-    let b: Vec<&str> = got.split_inclusive('\n').collect();
-    let (n, m) = (a.len(), b.len());
-    if n * m > 4_000_000 {
-        return format!("--- want ({n} lines)\n{want}\n+++ got ({m} lines)\n{got}\n");
-    }
-    let mut lcs = vec![vec![0u32; m + 1]; n + 1];
-    for i in (0..n).rev() {
-        for j in (0..m).rev() {
-            lcs[i][j] = if a[i] == b[j] {
-                lcs[i + 1][j + 1] + 1
-            } else {
-                lcs[i + 1][j].max(lcs[i][j + 1])
-            };
-        }
-    }
-    let mut lines: Vec<(char, &str)> = Vec::new();
-    let (mut i, mut j) = (0, 0);
-    while i < n || j < m {
-        if i < n && j < m && a[i] == b[j] {
-            lines.push((' ', a[i]));
-            i += 1;
-            j += 1;
-        } else if j < m && (i == n || lcs[i][j + 1] >= lcs[i + 1][j]) {
-            lines.push(('+', b[j]));
-            j += 1;
-        } else {
-            lines.push(('-', a[i]));
-            i += 1;
-        }
-    }
-    // Show changed lines with two lines of context, like `diff -u`.
-    let changed: Vec<bool> = lines.iter().map(|(c, _)| *c != ' ').collect();
-    let near = |k: usize| {
-        let lo = k.saturating_sub(2);
-        let hi = (k + 2).min(lines.len() - 1);
-        (lo..=hi).any(|x| changed[x])
-    };
-    let mut out = String::from("--- want (CPython 3.11)\n+++ got (spindle)\n");
-    let mut skipped = false;
-    for (k, (c, text)) in lines.iter().enumerate() {
-        if near(k) {
-            if skipped {
-                out.push_str("@@\n");
-                skipped = false;
-            }
-            let shown = text.strip_suffix('\n').unwrap_or(text);
-            let eol = if text.ends_with('\n') {
-                ""
-            } else {
-                "⏎ (no newline)"
-            };
-            out.push_str(&format!("{c}{shown}{eol}\n"));
-        } else {
-            skipped = true;
-        }
-    }
-    out
 }
 
 fn check(py: &Path) -> Result<(), String> {

@@ -4,34 +4,6 @@
 use std::path::Path;
 use std::process::Command;
 
-/// A line diff of `want` and `got`, marking the first lines that differ.
-fn diff(want: &str, got: &str) -> String {
-    let w: Vec<&str> = want.lines().collect();
-    let g: Vec<&str> = got.lines().collect();
-    let mut out = String::new();
-    let mut shown = 0;
-    for i in 0..w.len().max(g.len()) {
-        let (a, b) = (w.get(i), g.get(i));
-        if a != b {
-            out.push_str(&format!(
-                "line {}:\n  want: {}\n  got:  {}\n",
-                i + 1,
-                a.unwrap_or(&"<none>"),
-                b.unwrap_or(&"<none>")
-            ));
-            shown += 1;
-            if shown == 10 {
-                out.push_str("  ...\n");
-                break;
-            }
-        }
-    }
-    if out.is_empty() && want != got {
-        out.push_str("outputs differ only in trailing newlines\n");
-    }
-    out
-}
-
 #[test]
 fn methods_print_what_cpython_prints() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/methods");
@@ -56,7 +28,7 @@ fn methods_print_what_cpython_prints() {
             failures.push(format!(
                 "{name} (exit {:?}):\n{}{}",
                 run.status.code(),
-                diff(&want, &got),
+                spindle::golden::diff::unified(&want, &got, "want (CPython 3.11)", "got (spindle)"),
                 String::from_utf8_lossy(&run.stderr)
             ));
         }

@@ -111,29 +111,6 @@ fn wait_group_gone(pgid: i32, limit: Duration) -> bool {
     true
 }
 
-fn diff(got: &str, want: &str) -> String {
-    let g: Vec<&str> = got.lines().collect();
-    let w: Vec<&str> = want.lines().collect();
-    let mut out = String::new();
-    let mut shown = 0;
-    for i in 0..g.len().max(w.len()) {
-        let (a, b) = (g.get(i), w.get(i));
-        if a != b && shown < 6 {
-            out.push_str(&format!(
-                "  line {}:\n    got:  {}\n    want: {}\n",
-                i + 1,
-                a.unwrap_or(&"<missing>"),
-                b.unwrap_or(&"<missing>")
-            ));
-            shown += 1;
-        }
-    }
-    if out.is_empty() {
-        out.push_str("  (outputs differ only in trailing newlines)\n");
-    }
-    out
-}
-
 /// Checks stderr against the `.err` lines: each appears, in order; the last is last.
 fn check_stderr(stderr: &str, want: &str) -> Result<(), String> {
     let want: Vec<&str> = want.lines().filter(|l| !l.is_empty()).collect();
@@ -168,7 +145,12 @@ fn check(script: &Path) -> Result<(), String> {
         problems.push_str("  a process was left behind\n");
     }
     if o.stdout != want {
-        problems.push_str(&diff(&o.stdout, &want));
+        problems.push_str(&spindle::golden::diff::unified(
+            &want,
+            &o.stdout,
+            "want",
+            "got (spindle)",
+        ));
     }
     let want_code: i32 = std::fs::read_to_string(script.with_extension("rc"))
         .map(|s| s.trim().parse().unwrap())

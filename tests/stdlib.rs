@@ -27,30 +27,6 @@ fn run(script: &Path) -> (String, String, i32) {
     )
 }
 
-/// A readable line diff: the first differing lines with their numbers.
-fn diff(got: &str, want: &str) -> String {
-    let g: Vec<&str> = got.lines().collect();
-    let w: Vec<&str> = want.lines().collect();
-    let mut out = String::new();
-    let mut shown = 0;
-    for i in 0..g.len().max(w.len()) {
-        let (a, b) = (g.get(i), w.get(i));
-        if a != b && shown < 8 {
-            out.push_str(&format!(
-                "line {}:\n  got:  {}\n  want: {}\n",
-                i + 1,
-                a.unwrap_or(&"<missing>"),
-                b.unwrap_or(&"<missing>")
-            ));
-            shown += 1;
-        }
-    }
-    if out.is_empty() {
-        out.push_str("(outputs differ only in trailing newlines)\n");
-    }
-    out
-}
-
 fn programs() -> Vec<PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/stdlib");
     let mut v: Vec<PathBuf> = std::fs::read_dir(&root)
@@ -73,7 +49,12 @@ fn stdlib_programs_print_what_cpython_prints() {
         let (got, err, code) = run(script);
         let name = script.display();
         if got != want {
-            failures.push(format!("{}:\n{}stderr:\n{}", name, diff(&got, &want), err));
+            failures.push(format!(
+                "{}:\n{}stderr:\n{}",
+                name,
+                spindle::golden::diff::unified(&want, &got, "want (CPython 3.11)", "got (spindle)"),
+                err
+            ));
             continue;
         }
         let code_file = script.with_extension("code");
