@@ -108,24 +108,6 @@ fn fparts(parts: &[FPart]) -> Vec<String> {
         .collect()
 }
 
-fn binop(op: BinOp) -> &'static str {
-    match op {
-        BinOp::Add => "+",
-        BinOp::Sub => "-",
-        BinOp::Mul => "*",
-        BinOp::MatMul => "@",
-        BinOp::Div => "/",
-        BinOp::FloorDiv => "//",
-        BinOp::Mod => "%",
-        BinOp::Pow => "**",
-        BinOp::LShift => "<<",
-        BinOp::RShift => ">>",
-        BinOp::BitOr => "|",
-        BinOp::BitXor => "^",
-        BinOp::BitAnd => "&",
-    }
-}
-
 fn cmpop(op: CmpOp) -> &'static str {
     match op {
         CmpOp::Eq => "==",
@@ -168,7 +150,12 @@ pub fn expr(e: &Expr) -> String {
             list("call", v)
         }
         ExprKind::BinOp { op, left, right } => {
-            format!("({} {} {})", binop(*op), expr(left), expr(right))
+            format!(
+                "({} {} {})",
+                spindle::interp::ops::binop_symbol(*op),
+                expr(left),
+                expr(right)
+            )
         }
         ExprKind::UnaryOp { op, operand } => {
             let o = match op {
@@ -259,7 +246,12 @@ pub fn stmt(s: &Stmt) -> String {
             list("=", v)
         }
         StmtKind::AugAssign { target, op, value } => {
-            format!("({}= {} {})", binop(*op), expr(target), expr(value))
+            format!(
+                "({}= {} {})",
+                spindle::interp::ops::binop_symbol(*op),
+                expr(target),
+                expr(value)
+            )
         }
         StmtKind::AnnAssign {
             target,
