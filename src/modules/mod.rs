@@ -134,6 +134,7 @@ impl Interp {
                     return Ok(m.clone());
                 }
                 let m = self.import_module_leaf(name)?;
+                // `import a.b` makes `b` an attribute of `a` once it has loaded, as CPython.
                 if let Value::Module(pm) = &p {
                     pm.set(crate::intern::intern(child), m.clone());
                 }
@@ -213,12 +214,6 @@ impl Interp {
         module.set(self.sym.file, Value::str(path));
         let value = Value::Module(module.clone());
         self.modules.insert(name.into(), value.clone());
-        // `import a.b` makes `b` an attribute of the package `a`.
-        if let Some((parent, child)) = name.rsplit_once('.') {
-            if let Some(Value::Module(p)) = self.modules.get(parent) {
-                p.set(crate::intern::intern(child), value.clone());
-            }
-        }
         self.set_sys_modules_entry(name, &value);
         match self.run_module_text(&module, text) {
             Ok(()) => Ok(value),
