@@ -100,7 +100,7 @@ thread_local! {
     /// Function definitions this process knows (every def and lambda it compiled).
     static DEFS: RefCell<HashSet<usize>> = RefCell::new(HashSet::new());
     /// Shared-memory objects by address, for references that cross processes.
-    static SHARED: RefCell<std::collections::HashMap<usize, Value>> = RefCell::new(Default::default());
+    static SHARED: RefCell<std::collections::HashMap<usize, std::rc::Weak<Box<dyn crate::interp::object::NativeObject>>>> = RefCell::new(Default::default());
 }
 
 /// Records a definition as one that may arrive from another process.
@@ -192,8 +192,16 @@ fn def_from_origin(
 }
 
 /// Records a shared object so that it can be sent by reference.
-pub fn register_shared(addr: usize, v: Value) {
-    SHARED.with(|s| s.borrow_mut().insert(addr, v));
+/// The registry holds it weakly: an object nobody uses any more is freed (and its
+/// shared memory unmapped) as usual.
+pub fn register_shared(addr: usize, obj: &crate::value::ObjRef) {
+    SHARED.with(|s| {
+        let mut s = s.borrow_mut();
+        if s.len() >= 64 && s.len().is_power_of_two() {
+            s.retain(|_, w| w.strong_count() > 0);
+        }
+        s.insert(addr, Rc::downgrade(obj));
+    });
 }
 
 /// The address of a shared object value (if it is one).
@@ -634,7 +642,8 @@ fn from_wire(interp: &mut Interp, w: Wire) -> PyResult<Value> {
             }
         }
         Wire::Shared(addr) => SHARED
-            .with(|s| s.borrow().get(&(addr as usize)).cloned())
+            .with(|s| s.borrow().get(&(addr as usize)).and_then(|w| w.upgrade()))
+            .map(Value::Object)
             .ok_or_else(|| {
                 exc_msg(
                     "RuntimeError",

@@ -82,8 +82,8 @@ pub fn timeout_arg(v: &Value) -> PyResult<Option<f64>> {
 /// Wraps a shared-memory object as a value that other processes can receive.
 pub fn shared_value(obj: crate::value::ObjRef) -> Value {
     let v = Value::Object(obj);
-    if let Some(addr) = shared_addr(&v) {
-        codec::register_shared(addr, v.clone());
+    if let (Some(addr), Value::Object(o)) = (shared_addr(&v), &v) {
+        codec::register_shared(addr, o);
     }
     v
 }
