@@ -7,8 +7,32 @@ use std::os::unix::io::RawFd;
 use std::sync::atomic::AtomicU32;
 use std::time::{Duration, Instant};
 
-/// Non-blocking looks before a wait on several descriptors sleeps.
-const SPIN_POLLS: u32 = 32;
+/// Non-blocking looks before a wait on descriptors sleeps: a request/reply partner
+/// (a pipe peer, a manager's client or server) usually answers within microseconds,
+/// and a kernel sleep and wake-up costs more than that.
+const SPIN_POLLS: u32 = 100;
+
+/// `ppoll` on `ps`, after a few non-blocking looks.
+fn poll_fds(ps: &mut [libc::pollfd], tsp: *const libc::timespec) -> libc::c_int {
+    // SAFETY: a non-null `tsp` points at the caller's live timespec.
+    let just_a_look = !tsp.is_null() && unsafe { (*tsp).tv_sec == 0 && (*tsp).tv_nsec == 0 };
+    let spins = if just_a_look { 0 } else { SPIN_POLLS };
+    for _ in 0..spins {
+        let n = unsafe { libc::poll(ps.as_mut_ptr(), ps.len() as libc::nfds_t, 0) };
+        if n != 0 {
+            return n;
+        }
+        std::hint::spin_loop();
+    }
+    unsafe {
+        libc::ppoll(
+            ps.as_mut_ptr(),
+            ps.len() as libc::nfds_t,
+            tsp,
+            std::ptr::null(),
+        )
+    }
+}
 
 /// What a process is waiting on.
 pub enum WaitOn<'a> {
@@ -173,7 +197,7 @@ fn wait_plain(interp: &mut Interp, w: Wait) -> PyResult<Woken> {
                     events,
                     revents: 0,
                 };
-                let n = unsafe { libc::ppoll(&mut p, 1, tsp, std::ptr::null()) };
+                let n = poll_fds(std::slice::from_mut(&mut p), tsp);
                 if n > 0 {
                     return Ok(Woken::Ready);
                 }
@@ -188,22 +212,7 @@ fn wait_plain(interp: &mut Interp, w: Wait) -> PyResult<Woken> {
                         revents: 0,
                     })
                     .collect();
-                // A server answering requests (a manager) usually gets the next one
-                // within microseconds: look a few times before sleeping in the kernel.
-                for _ in 0..SPIN_POLLS {
-                    if unsafe { libc::poll(ps.as_mut_ptr(), ps.len() as libc::nfds_t, 0) } > 0 {
-                        return Ok(Woken::Ready);
-                    }
-                    std::hint::spin_loop();
-                }
-                let n = unsafe {
-                    libc::ppoll(
-                        ps.as_mut_ptr(),
-                        ps.len() as libc::nfds_t,
-                        tsp,
-                        std::ptr::null(),
-                    )
-                };
+                let n = poll_fds(&mut ps, tsp);
                 if n > 0 {
                     return Ok(Woken::Ready);
                 }

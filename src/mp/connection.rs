@@ -13,9 +13,6 @@ use std::any::Any;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-/// Non-blocking reads tried before a receive sleeps (a few microseconds).
-const RECV_SPINS: u32 = 64;
-
 pub struct Connection {
     fd: Cell<i32>,
     readable: bool,
@@ -156,7 +153,6 @@ impl Connection {
         if !self.readable {
             return Err(exc_msg("OSError", "connection is write-only"));
         }
-        let mut spins = 0;
         loop {
             if let Some(f) = self.take_frame() {
                 return Ok(f);
@@ -164,13 +160,6 @@ impl Connection {
             match self.fill()? {
                 Some(true) => {}
                 Some(false) => return Err(exc_msg("EOFError", "")),
-                // A request/reply partner usually answers within microseconds:
-                // look again briefly before going to sleep in the kernel, whose
-                // wake-up costs more than the wait itself.
-                None if spins < RECV_SPINS => {
-                    spins += 1;
-                    std::hint::spin_loop();
-                }
                 None => {
                     let fd = self.fd()?;
                     block::wait(
