@@ -62,6 +62,7 @@ impl CompileError {
             kind: match self.kind {
                 "IndentationError" => SyntaxErrorKind::Indentation,
                 "TabError" => SyntaxErrorKind::Tab,
+                "RecursionError" => SyntaxErrorKind::Recursion,
                 _ => SyntaxErrorKind::Syntax,
             },
             message: self.message,
@@ -342,8 +343,7 @@ impl Interp {
 
 /// Runs `f` on a large stack so deep recursion is caught by the interpreter's
 /// own limit instead of overflowing the thread's stack. The stack is made by
-/// `stacker`, which also tells the parser (pest probes the stack it runs on) where
-/// the new stack ends, so `import` and the prompt can compile code while running.
+/// `stacker`, which tells where it ends: that is the interpreter's stack limit.
 pub fn on_big_stack<R: 'static>(
     interp: &mut Interp,
     f: impl FnOnce(&mut Interp) -> R + 'static,

@@ -320,3 +320,85 @@ fn shared_of_a_list_of_strings_or_a_dict_is_managed() {
         )
     );
 }
+
+/// Expressions nested as deep as the front end accepts, built from `unit` (which
+/// holds `X` where the next level goes).
+fn nested(unit: &str, levels: usize, inner: &str) -> String {
+    let mut e = inner.to_string();
+    for _ in 0..levels {
+        e = unit.replace('X', &e);
+    }
+    e
+}
+
+#[test]
+fn deep_expressions_run_in_the_program_and_in_generators_and_deeper_ones_are_refused() {
+    // Each kind of unbounded nesting: prefix operators, not, lambda, the conditional,
+    // power (right-associative), a left-associative chain, attribute and call chains.
+    let kinds: &[(&str, usize, &str)] = &[
+        ("-X", 2900, "1"),
+        ("not X", 1400, "1"),
+        ("lambda: X", 900, "1"),
+        ("1 if 1 else X", 700, "1"),
+        ("1**X", 900, "1"),
+        ("X+1", 1400, "1"),
+        ("X.real", 1400, "(1)"),
+        ("X.bit_length()", 700, "(1)"),
+    ];
+    for (unit, levels, inner) in kinds {
+        let e = nested(unit, *levels, inner);
+        // At the bottom of a deep recursion inside a generator, and in the program.
+        let program = format!(
+            "def f(n):\n    if n == 0:\n        return {e}\n    return f(n - 1)\n\
+             def g():\n    yield f(950)\n\
+             a = next(g())\nb = {e}\nprint(type(a).__name__, type(b).__name__)\n"
+        );
+        let dir = folder("deep", &[("deep.py", &program)]);
+        let r = spindle(&["deep.py"], "", Some(&dir));
+        assert_eq!(r.status, 0, "{unit} x {levels}: {}", r.stderr);
+        let too_deep = format!("x = {}\n", nested(unit, levels * 4, inner));
+        std::fs::write(dir.join("deeper.py"), too_deep).unwrap();
+        let r = spindle(&["deeper.py"], "", Some(&dir));
+        assert_eq!(r.status, 1, "{unit} x {}: {}", levels * 4, r.stderr);
+        assert!(
+            r.stderr
+                .contains("RecursionError: maximum recursion depth exceeded during compilation"),
+            "{unit}: {}",
+            r.stderr
+        );
+    }
+    // In an f-string field too, and bracket nesting keeps CPython's limit.
+    let r = spindle(
+        &["-c", &format!("f'{{{}}}'", nested("not X", 5000, "1"))],
+        "",
+        None,
+    );
+    assert!(r.stderr.contains("RecursionError"), "{}", r.stderr);
+    let r = spindle(
+        &["-c", &format!("f'{{{}}}'", nested("(X)", 5000, "1"))],
+        "",
+        None,
+    );
+    assert!(
+        r.stderr.contains("too many nested parentheses"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn long_flat_lines_are_not_mistaken_for_deep_ones() {
+    // Thousands of items, each an expression of its own, and joined strings.
+    let items: Vec<String> = (0..5000).map(|i| format!("-{i} * 2")).collect();
+    let strings = "'ab' ".repeat(5000);
+    let program = format!(
+        "xs = [{}]\nprint(len(xs), xs[-1])\ns = ({strings})\nprint(len(s))\n",
+        items.join(", ")
+    );
+    let dir = folder("flat", &[("flat.py", &program)]);
+    let r = spindle(&["flat.py"], "", Some(&dir));
+    assert_eq!(
+        (r.status, r.stdout.as_str(), r.stderr.as_str()),
+        (0, "5000 -9998\n10000\n", "")
+    );
+}

@@ -413,3 +413,8 @@ fn spans_point_into_the_original_source() {
     let s = m.body[1].span;
     assert_eq!(&src[s.start as usize..s.end as usize], "y = 2");
 }
+form!(
+    tabs_and_form_feeds_between_tokens,
+    "x =\t1\t+\x0c2\nf'{x\t+ 1}\t'\n",
+    "(= x (+ 1 2)) (f (field (+ x 1)) \"\\t\")"
+);

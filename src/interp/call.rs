@@ -9,8 +9,10 @@ use crate::value::{Class, Dict, Function, Instance, Kwargs, TypeKind, Value};
 use std::cell::RefCell;
 use std::rc::Rc;
 
-/// How much Rust stack one more Python call may need before we refuse it.
-const STACK_RED_ZONE: usize = 256 * 1024;
+/// How much Rust stack one more Python call may need before we refuse it: room for the
+/// deepest expression the front end accepts (a few thousand nested levels) besides
+/// the call itself, since evaluating an expression does not check the stack.
+const STACK_RED_ZONE: usize = 4 * 1024 * 1024;
 
 #[inline(always)]
 fn stack_pointer() -> usize {

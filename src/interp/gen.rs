@@ -12,8 +12,9 @@ use corosensei::{Coroutine, CoroutineResult, Yielder};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-/// Size of each generator's stack (virtual: pages are committed as touched).
-const GEN_STACK: usize = 2 * 1024 * 1024;
+/// Size of each generator's stack (virtual: pages are committed as touched). Room for
+/// the recursion limit's worth of calls below the red zone, as on the main stack.
+const GEN_STACK: usize = 16 * 1024 * 1024;
 
 /// What the consumer asks of a suspended generator.
 pub enum GenIn {

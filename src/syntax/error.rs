@@ -9,15 +9,19 @@ pub enum SyntaxErrorKind {
     Syntax,
     Indentation,
     Tab,
+    /// A tree too deep to compile (CPython raises RecursionError while compiling).
+    Recursion,
 }
 
 impl SyntaxErrorKind {
-    /// The Python class name: `SyntaxError`, `IndentationError` or `TabError`.
+    /// The Python class name: `SyntaxError`, `IndentationError`, `TabError` or
+    /// `RecursionError`.
     pub fn name(self) -> &'static str {
         match self {
             SyntaxErrorKind::Syntax => "SyntaxError",
             SyntaxErrorKind::Indentation => "IndentationError",
             SyntaxErrorKind::Tab => "TabError",
+            SyntaxErrorKind::Recursion => "RecursionError",
         }
     }
 }
@@ -48,11 +52,20 @@ impl SyntaxError {
         }
     }
 
+    /// Whether the error is a nesting bound (brackets or a tree too deep), as opposed
+    /// to a mistake in the text.
+    pub fn is_too_deep(&self) -> bool {
+        self.kind == SyntaxErrorKind::Recursion || self.message == TOO_MANY_BRACKETS
+    }
+
     /// A plain `SyntaxError`.
     pub fn syntax(message: impl Into<String>, span: Span, label: impl Into<String>) -> Self {
         SyntaxError::new(SyntaxErrorKind::Syntax, message, span, label)
     }
 }
+
+/// CPython's message for brackets nested past its limit.
+pub const TOO_MANY_BRACKETS: &str = "too many nested parentheses";
 
 impl fmt::Display for SyntaxError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -7,7 +7,7 @@
 // only ever sees logical newlines. A sorted list of the insertions maps positions back.
 
 use super::ast::Span;
-use super::error::{line_of, SyntaxError, SyntaxErrorKind};
+use super::error::{line_of, SyntaxError, SyntaxErrorKind, TOO_MANY_BRACKETS};
 
 /// Mark the grammar matches as INDENT; cannot appear in valid source outside strings.
 pub const INDENT: u8 = 0x01;
@@ -18,6 +18,11 @@ pub const DEDENT: u8 = 0x02;
 const MAX_NESTING: usize = 200;
 /// Deepest block nesting accepted, as in CPython.
 const MAX_INDENT: usize = 100;
+/// Most tokens in one run of an expression that has no comma between them, counting
+/// the runs of the enclosing brackets: a bound on how deep the tree can nest (each level
+/// of a syntax tree has a token of its own), so that the parser, the tree's passes and
+/// the evaluator never recurse past their stacks. CPython refuses trees about this deep.
+const MAX_TOKENS_NESTED: u32 = 3000;
 
 /// Bytes inserted into the text at one place.
 #[derive(Clone, Copy, Debug)]
@@ -141,6 +146,12 @@ struct Scanner<'a> {
     inserts: Vec<Insert>,
     indents: Vec<Indent>,
     brackets: Vec<(u8, usize)>,
+    /// Tokens since the last comma at each bracket level of the logical line (the first
+    /// entry is outside brackets), and their sum.
+    run_tokens: Vec<u32>,
+    nested_tokens: u32,
+    /// Whether the last token was a string: implicitly joined strings count as one.
+    after_string: bool,
     /// Output length, insertion count and indent depth before the current logical line.
     line_mark: (usize, usize, usize),
     line_start: usize,
@@ -157,6 +168,9 @@ pub fn layout(src: &str) -> Layout {
         inserts: Vec::new(),
         indents: vec![Indent { col: 0, alt: 0 }],
         brackets: Vec::new(),
+        run_tokens: vec![0],
+        nested_tokens: 0,
+        after_string: false,
         line_mark: (0, 0, 1),
         line_start: 0,
         last_sig: b'\n',
@@ -216,6 +230,34 @@ impl<'a> Scanner<'a> {
         label: &str,
     ) -> SyntaxError {
         SyntaxError::new(kind, msg, Span::new(start, end), label)
+    }
+
+    /// Counts a token starting at `at` towards the nesting bound.
+    fn token(&mut self, at: usize, string: bool) -> Result<(), SyntaxError> {
+        let joined = string && self.after_string;
+        self.after_string = string;
+        if joined {
+            return Ok(());
+        }
+        *self.run_tokens.last_mut().expect("outermost run") += 1;
+        self.nested_tokens += 1;
+        if self.nested_tokens > MAX_TOKENS_NESTED {
+            return Err(self.err(
+                SyntaxErrorKind::Recursion,
+                "maximum recursion depth exceeded during compilation",
+                at,
+                at + 1,
+                "the expression is too long or nests too deeply here: split it up",
+            ));
+        }
+        Ok(())
+    }
+
+    /// Ends the current run of tokens (at a comma, a closing bracket or a line's end).
+    fn end_run(&mut self) {
+        let last = self.run_tokens.last_mut().expect("outermost run");
+        self.nested_tokens -= *last;
+        *last = 0;
     }
 
     fn insert(&mut self, mark: u8, count: usize) {
@@ -289,6 +331,7 @@ impl<'a> Scanner<'a> {
                 }
                 b'\n' => {
                     if self.brackets.is_empty() {
+                        self.end_run();
                         self.out.push(b'\n');
                         self.end.last_line_colon = self.last_sig == b':';
                         at_line_start = true;
@@ -301,21 +344,32 @@ impl<'a> Scanner<'a> {
                     self.out.push(b' ');
                     i += 1;
                 }
-                b'\'' | b'"' => i = self.string(i, i)?,
-                b'0'..=b'9' => i = self.number(i)?,
-                b'.' if i + 1 < n && self.b[i + 1].is_ascii_digit() => i = self.number(i)?,
+                b'\'' | b'"' => {
+                    self.token(i, true)?;
+                    i = self.string(i, i)?
+                }
+                b'0'..=b'9' => {
+                    self.token(i, false)?;
+                    i = self.number(i)?
+                }
+                b'.' if i + 1 < n && self.b[i + 1].is_ascii_digit() => {
+                    self.token(i, false)?;
+                    i = self.number(i)?
+                }
                 b'(' | b'[' | b'{' => {
                     // CPython's tokenizer limit; it also keeps the parser's recursion bounded.
                     if self.brackets.len() >= MAX_NESTING {
                         return Err(self.err(
                             SyntaxErrorKind::Syntax,
-                            "too many nested parentheses",
+                            TOO_MANY_BRACKETS,
                             i,
                             i + 1,
                             "brackets nest at most 200 deep",
                         ));
                     }
+                    self.token(i, false)?;
                     self.brackets.push((c, i));
+                    self.run_tokens.push(0);
                     self.out.push(c);
                     self.last_sig = c;
                     i += 1;
@@ -360,6 +414,8 @@ impl<'a> Scanner<'a> {
                         }
                         Some(_) => {}
                     }
+                    self.end_run();
+                    self.run_tokens.pop();
                     self.out.push(c);
                     self.last_sig = c;
                     i += 1;
@@ -378,10 +434,11 @@ impl<'a> Scanner<'a> {
                     while k < n && is_ident_byte(self.b[k]) {
                         k += 1;
                     }
-                    if k < n
+                    let prefixed = k < n
                         && (self.b[k] == b'\'' || self.b[k] == b'"')
-                        && is_string_prefix(&self.b[i..k])
-                    {
+                        && is_string_prefix(&self.b[i..k]);
+                    self.token(i, prefixed)?;
+                    if prefixed {
                         i = self.string(i, k)?;
                     } else {
                         self.out.extend_from_slice(&self.b[i..k]);
@@ -390,10 +447,20 @@ impl<'a> Scanner<'a> {
                     }
                 }
                 b' ' | b'\t' | b'\x0c' => {
+                    // The grammar's only space is ' ': one comparison between tokens.
+                    self.out.push(b' ');
+                    i += 1;
+                }
+                b',' | b';' => {
+                    // The items a comma separates are siblings, not nested; so are
+                    // statements on one line.
+                    self.end_run();
                     self.out.push(c);
+                    self.last_sig = c;
                     i += 1;
                 }
                 _ => {
+                    self.token(i, false)?;
                     self.out.push(c);
                     self.last_sig = c;
                     i += 1;
@@ -450,7 +517,7 @@ impl<'a> Scanner<'a> {
         self.end.last_line_blank = false;
         self.line_start = j;
         self.line_mark = (self.out.len(), self.inserts.len(), self.indents.len());
-        self.out.extend_from_slice(&self.b[i..j]);
+        self.out.extend(std::iter::repeat_n(b' ', j - i));
         let here = Indent { col, alt };
         let top = *self.indents.last().unwrap_or(&Indent { col: 0, alt: 0 });
         let tab_error = || {

@@ -12,12 +12,13 @@ pub use layout::needs_more_input;
 
 /// Parses a whole module.
 pub fn parse_module(source: &str) -> Result<ast::Module, error::SyntaxError> {
-    // The parser probes the stack it runs on; give it a fresh segment whose bounds
-    // are known, since the interpreter itself runs on coroutine stacks.
+    // pest recurses once per nesting level, which the layout pass bounds; a fresh
+    // segment makes room for that bound wherever the parse is called from (the
+    // interpreter itself runs on coroutine stacks).
     stacker::grow(PARSE_STACK, || parse_module_here(source))
 }
 
-/// Stack for one parse: deep nesting is limited well before this is used up.
+/// Stack for one parse: the deepest line the layout pass accepts needs well under this.
 const PARSE_STACK: usize = 32 * 1024 * 1024;
 
 fn parse_module_here(source: &str) -> Result<ast::Module, error::SyntaxError> {

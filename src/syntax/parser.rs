@@ -91,10 +91,18 @@ pub(crate) fn parse_body(layout: &Layout) -> Result<Vec<Stmt>, Failure> {
 
 /// Parses the expression of an f-string field; `base` is its source offset.
 pub(crate) fn parse_fexpr(text: &str, base: usize) -> R<Expr> {
-    let flat: String = text
-        .chars()
-        .map(|c| if c == '\n' || c == '\r' { ' ' } else { c })
-        .collect();
+    let flat = flatten_fexpr(text);
+    // A long field could nest deeper than the parser's stack allows: the layout pass
+    // measures that as for any line.
+    if flat.len() > 200 {
+        if let Some(mut e) = super::layout::layout(&flat)
+            .error
+            .filter(|e| e.is_too_deep())
+        {
+            e.span = Span::new(base + e.span.start as usize, base + e.span.end as usize);
+            return Err(e);
+        }
+    }
     let b = Builder::new(None, base);
     let pairs = Grammar::parse(Rule::fexpr, &flat).map_err(|e| {
         let at = match e.location {
@@ -117,6 +125,26 @@ pub(crate) fn parse_fexpr(text: &str, base: usize) -> R<Expr> {
         Span::new(base, base + 1),
         "write an expression between the braces",
     ))
+}
+
+/// An f-string field's text as the grammar reads it: line breaks, tabs and form feeds
+/// outside nested string literals become spaces, as the layout pass makes them.
+fn flatten_fexpr(text: &str) -> String {
+    let mut quote = None;
+    text.chars()
+        .map(|c| match (quote, c) {
+            (None, '\'' | '"') => {
+                quote = Some(c);
+                c
+            }
+            (Some(q), _) if c == q => {
+                quote = None;
+                c
+            }
+            (None, '\n' | '\r' | '\t' | '\x0c') => ' ',
+            _ => c,
+        })
+        .collect()
 }
 
 /// A flat run of expression tokens, grouped by the builder.
