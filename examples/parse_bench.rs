@@ -1,5 +1,5 @@
 // Benchmark: parses a generated 10,000-line program several times and reports the time.
-// Run with `cargo run --release --example parse_bench`.
+// Run with `cargo run --release --example parse_bench [RUNS]`.
 
 use std::fmt::Write;
 use std::time::Instant;
@@ -78,7 +78,11 @@ fn main() {
         );
         std::process::exit(1);
     }
-    let runs = 30;
+    // `parse_bench N` parses N times (an instruction counter needs only one).
+    let runs = std::env::args()
+        .nth(1)
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(30);
     let mut best = f64::MAX;
     let mut total = 0.0;
     for _ in 0..runs {
