@@ -51,6 +51,9 @@ pub(crate) struct Builder<'l> {
     /// the builder walks the text mostly forwards, so each lookup starts there.
     start_hint: Cell<usize>,
     end_hint: Cell<usize>,
+    /// Layout position of the text the current pairs were parsed from (each top-level
+    /// statement is parsed from its own start).
+    shift: Cell<usize>,
 }
 
 impl<'l> Builder<'l> {
@@ -60,6 +63,7 @@ impl<'l> Builder<'l> {
             base,
             start_hint: Cell::new(0),
             end_hint: Cell::new(0),
+            shift: Cell::new(0),
         }
     }
 }
@@ -83,10 +87,42 @@ pub(crate) enum Failure {
     Build(SyntaxError),
 }
 
+/// Parses one top-level statement at a time, each built before the next is parsed: the
+/// parser's token queue stays the size of one statement instead of the whole file.
 pub(crate) fn parse_body(layout: &Layout) -> Result<Vec<Stmt>, Failure> {
-    let pairs =
-        Grammar::parse(Rule::file, &layout.text).map_err(|e| Failure::Grammar(Box::new(e)))?;
-    pairs_to_stmts(layout, pairs).map_err(Failure::Build)
+    let text = layout.text.as_str();
+    let b = Builder::new(Some(layout), 0);
+    let mut body = Vec::new();
+    let mut at = skip_blank(text, 0);
+    while at < text.len() {
+        let Ok(pairs) = Grammar::parse(Rule::top_statement, &text[at..]) else {
+            // The whole file's parse fails at the same place, with the expectations
+            // the error report reads as the file rule sees them.
+            let pairs =
+                Grammar::parse(Rule::file, text).map_err(|e| Failure::Grammar(Box::new(e)))?;
+            return pairs_to_stmts(layout, pairs).map_err(Failure::Build);
+        };
+        b.shift.set(at);
+        let mut end = at + 1;
+        for top in pairs {
+            end = end.max(at + top.as_span().end());
+            for p in top.into_inner() {
+                body.push(b.stmt(p).map_err(Failure::Build)?);
+            }
+        }
+        at = skip_blank(text, end);
+    }
+    Ok(body)
+}
+
+/// Past the spaces and line ends between top-level statements.
+fn skip_blank(text: &str, from: usize) -> usize {
+    let b = text.as_bytes();
+    let mut i = from;
+    while i < b.len() && matches!(b[i], b' ' | b'\n') {
+        i += 1;
+    }
+    i
 }
 
 /// Parses the expression of an f-string field; `base` is its source offset.
@@ -274,7 +310,7 @@ fn boxed(e: Expr) -> Box<Expr> {
 impl<'l> Builder<'l> {
     pub(crate) fn offset(&self, pos: usize) -> usize {
         match self.layout {
-            Some(l) => l.source_offset_near(pos, &self.start_hint),
+            Some(l) => l.source_offset_near(self.shift.get() + pos, &self.start_hint),
             None => self.base + pos,
         }
     }
@@ -283,8 +319,8 @@ impl<'l> Builder<'l> {
         let s = p.as_span();
         match self.layout {
             Some(l) => Span::new(
-                l.source_offset_near(s.start(), &self.start_hint),
-                l.source_offset_near(s.end(), &self.end_hint),
+                l.source_offset_near(self.shift.get() + s.start(), &self.start_hint),
+                l.source_offset_near(self.shift.get() + s.end(), &self.end_hint),
             ),
             None => Span::new(self.base + s.start(), self.base + s.end()),
         }
