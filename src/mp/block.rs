@@ -4,7 +4,7 @@
 
 use crate::interp::{Interp, PyResult};
 use std::os::unix::io::RawFd;
-use std::sync::atomic::AtomicU32;
+use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 use std::time::{Duration, Instant};
 
 /// Non-blocking looks before a wait on descriptors sleeps: a request/reply partner
@@ -12,26 +12,41 @@ use std::time::{Duration, Instant};
 /// and a kernel sleep and wake-up costs more than that.
 const SPIN_POLLS: u32 = 100;
 
-/// `ppoll` on `ps`, after a few non-blocking looks.
+/// A sleep this short means the answer would have come while spinning.
+const SHORT_SLEEP: Duration = Duration::from_micros(100);
+
+/// Whether the next wait spins first. Adaptive: a wait that had to sleep long (a pool
+/// waiting for tasks that compute for milliseconds) turns spinning off, since every
+/// look is CPU time taken from the processes doing the work on a busy machine; a wait
+/// that succeeds while spinning, or sleeps only briefly, turns it back on.
+static SPINNING: AtomicBool = AtomicBool::new(true);
+
+/// `ppoll` on `ps`, after a few non-blocking looks when answers have been coming fast.
 fn poll_fds(ps: &mut [libc::pollfd], tsp: *const libc::timespec) -> libc::c_int {
     // SAFETY: a non-null `tsp` points at the caller's live timespec.
     let just_a_look = !tsp.is_null() && unsafe { (*tsp).tv_sec == 0 && (*tsp).tv_nsec == 0 };
-    let spins = if just_a_look { 0 } else { SPIN_POLLS };
-    for _ in 0..spins {
-        let n = unsafe { libc::poll(ps.as_mut_ptr(), ps.len() as libc::nfds_t, 0) };
-        if n != 0 {
-            return n;
+    if !just_a_look && SPINNING.load(Ordering::Relaxed) {
+        for _ in 0..SPIN_POLLS {
+            let n = unsafe { libc::poll(ps.as_mut_ptr(), ps.len() as libc::nfds_t, 0) };
+            if n != 0 {
+                return n;
+            }
+            std::hint::spin_loop();
         }
-        std::hint::spin_loop();
     }
-    unsafe {
+    let started = Instant::now();
+    let n = unsafe {
         libc::ppoll(
             ps.as_mut_ptr(),
             ps.len() as libc::nfds_t,
             tsp,
             std::ptr::null(),
         )
+    };
+    if !just_a_look && n > 0 {
+        SPINNING.store(started.elapsed() < SHORT_SLEEP, Ordering::Relaxed);
     }
+    n
 }
 
 /// What a process is waiting on.

@@ -146,18 +146,46 @@ impl Queue {
                 return Err(full_exc());
             }
         }
+        self.append(interp, &[payload])
+    }
+
+    /// Puts every payload of `payloads` in order, holding the lock once and waking the
+    /// readers once, when all are there (a pool submitting a map's tasks: the first
+    /// woken worker may take the submitter's processor, and then the others must
+    /// already find their tasks). Only for queues without a size limit.
+    pub fn put_many(&self, interp: &mut Interp, payloads: &[Vec<u8>]) -> PyResult<()> {
+        if self.maxsize != 0 {
+            for p in payloads {
+                self.put(interp, p, true, None)?;
+            }
+            return Ok(());
+        }
+        let refs: Vec<&[u8]> = payloads.iter().map(Vec::as_slice).collect();
+        self.append(interp, &refs)
+    }
+
+    /// Writes `payloads` as frames at the tail, then wakes every waiter.
+    fn append(&self, interp: &mut Interp, payloads: &[&[u8]]) -> PyResult<()> {
+        if payloads.is_empty() {
+            return Ok(());
+        }
+        let h = self.h();
+        let size: usize = payloads.iter().map(|p| p.len() + 4).sum();
+        let mut frames = Vec::with_capacity(size);
+        for p in payloads {
+            frames.extend_from_slice(&(p.len() as u32).to_le_bytes());
+            frames.extend_from_slice(p);
+        }
+        let n = payloads.len() as u32;
         h.mutex.acquire(interp, "Queue.put", None)?;
         let tail = h.tail.load(Ordering::SeqCst);
-        let mut frame = Vec::with_capacity(payload.len() + 4);
-        frame.extend_from_slice(&(payload.len() as u32).to_le_bytes());
-        frame.extend_from_slice(payload);
-        let r = self.pwrite_all(&frame, tail);
+        let r = self.pwrite_all(&frames, tail);
         if r.is_ok() {
-            h.tail.store(tail + frame.len() as u64, Ordering::SeqCst);
+            h.tail.store(tail + frames.len() as u64, Ordering::SeqCst);
             if self.kind == Kind::Joinable {
-                h.unfinished.fetch_add(1, Ordering::SeqCst);
+                h.unfinished.fetch_add(n, Ordering::SeqCst);
             }
-            h.count.fetch_add(1, Ordering::SeqCst);
+            h.count.fetch_add(n, Ordering::SeqCst);
         }
         h.mutex.release();
         r?;
@@ -285,6 +313,22 @@ fn q_put(interp: &mut Interp, args: &[Value], mut kw: Kwargs) -> PyResult<Value>
     Ok(Value::None)
 }
 
+/// `_put_many(items)`: puts the items of an iterable together (see `Queue::put_many`).
+fn q_put_many(interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Value> {
+    let q: &Queue = this(args)?;
+    q.check_closed(interp, &args[0])?;
+    let items = args
+        .get(1)
+        .ok_or_else(|| type_error("_put_many() missing 1 required positional argument: 'items'"))?;
+    let items = interp.collect(items)?;
+    let payloads = items
+        .iter()
+        .map(|x| codec::encode(interp, x))
+        .collect::<PyResult<Vec<_>>>()?;
+    q.put_many(interp, &payloads)?;
+    Ok(Value::None)
+}
+
 fn q_put_nowait(interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Value> {
     let q: &Queue = this(args)?;
     q.check_closed(interp, &args[0])?;
@@ -392,6 +436,7 @@ fn q_join(interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Value> {
 const QUEUE_METHODS: &[(&str, crate::value::NativeFn)] = &[
     ("put", q_put),
     ("put_nowait", q_put_nowait),
+    ("_put_many", q_put_many),
     ("get", q_get),
     ("get_nowait", q_get_nowait),
     ("qsize", q_qsize),

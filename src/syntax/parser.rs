@@ -127,7 +127,13 @@ fn skip_blank(text: &str, from: usize) -> usize {
 
 /// Parses the expression of an f-string field; `base` is its source offset.
 pub(crate) fn parse_fexpr(text: &str, base: usize) -> R<Expr> {
-    let flat = flatten_fexpr(text);
+    let flat = flatten_fexpr(text).map_err(|at| {
+        SyntaxError::syntax(
+            "f-string: unterminated string",
+            Span::new(base + at, base + at + 1),
+            "a string inside the field ends at this line break",
+        )
+    })?;
     // A long field could nest deeper than the parser's stack allows: the layout pass
     // measures that as for any line.
     if flat.len() > 200 {
@@ -164,11 +170,14 @@ pub(crate) fn parse_fexpr(text: &str, base: usize) -> R<Expr> {
 }
 
 /// An f-string field's text as the grammar reads it: line breaks, tabs and form feeds
-/// outside nested string literals become spaces, as the layout pass makes them.
-fn flatten_fexpr(text: &str) -> String {
+/// outside nested string literals become spaces, as the layout pass makes them. A
+/// line break inside a nested (single-quoted) string ends it too early: `Err` holds
+/// where, as the layout pass would say for a string of its own.
+fn flatten_fexpr(text: &str) -> Result<String, usize> {
     let mut quote = None;
-    text.chars()
-        .map(|c| match (quote, c) {
+    let mut out = String::with_capacity(text.len());
+    for (i, c) in text.char_indices() {
+        out.push(match (quote, c) {
             (None, '\'' | '"') => {
                 quote = Some(c);
                 c
@@ -177,10 +186,12 @@ fn flatten_fexpr(text: &str) -> String {
                 quote = None;
                 c
             }
+            (Some(_), '\n') => return Err(i),
             (None, '\n' | '\r' | '\t' | '\x0c') => ' ',
             _ => c,
-        })
-        .collect()
+        });
+    }
+    Ok(out)
 }
 
 /// A flat run of expression tokens, grouped by the builder.
@@ -980,6 +991,25 @@ impl<'l> Builder<'l> {
     }
 
     fn arith<'i>(&self, pairs: impl Iterator<Item = Pair<'i, Rule>>) -> R<Expr> {
+        let run: SmallVec<[Pair<'i, Rule>; 4]> = pairs.collect();
+        // Most runs are one operand with its trailers and no operator: no precedence
+        // to work out.
+        let trailers_only = run
+            .first()
+            .is_some_and(|p| !matches!(p.as_rule(), Rule::neg | Rule::pos | Rule::invert))
+            && run[1..]
+                .iter()
+                .all(|p| matches!(p.as_rule(), Rule::call | Rule::subscript | Rule::attribute));
+        if trailers_only {
+            let mut it = run.into_iter();
+            let first = it.next().expect("a run has an operand");
+            let mut e = self.expr(first)?;
+            for t in it {
+                e = self.trailer(e, t)?;
+            }
+            return Ok(e);
+        }
+        let pairs = run.into_iter();
         pratt()
             .map_primary(|p| self.expr(p))
             .map_postfix(|e, t| self.trailer(e?, t))

@@ -48,7 +48,14 @@ def _rebuild(exc, tb):
     return exc
 
 
-def _worker(tasks, out, initializer, initargs, maxtasks):
+# A worker keeps the task it runs in shared memory (job and index in one word, so
+# that it is never seen half-written): the pool reads it only if the worker dies,
+# and no message wakes the pool when a task starts.
+_TASK_BITS = 32
+
+
+def _worker(tasks, out, holding, initializer, initargs, maxtasks):
+    out.send(None)  # started: see Pool.__init__
     if initializer is not None:
         initializer(*initargs)
     completed = 0
@@ -57,7 +64,7 @@ def _worker(tasks, out, initializer, initargs, maxtasks):
         if task is None:
             break
         job, i, func, chunk, mode = task
-        out.send(('start', job, i))
+        holding[0] = (job << _TASK_BITS) | i
         try:
             if mode == 'apply':
                 args, kwds = chunk
@@ -79,15 +86,25 @@ def _worker(tasks, out, initializer, initargs, maxtasks):
 class _Worker:
     def __init__(self, pool):
         reader, writer = multiprocessing.Pipe(duplex=False)
-        p = multiprocessing.Process(target=_worker, args=(pool._tasks, writer, pool._initializer,
-                                                          pool._initargs, pool._maxtasks))
+        self.holding = multiprocessing.RawArray('q', [-1])
+        p = multiprocessing.Process(target=_worker, args=(pool._tasks, writer, self.holding,
+                                                          pool._initializer, pool._initargs,
+                                                          pool._maxtasks))
         p._name = 'ForkPoolWorker-' + multiprocessing._join_identity(p._identity)
         p.daemon = True
         p.start()
         writer.close()
         self.process = p
         self.reader = reader
-        self.holding = None
+        self.last_done = None
+
+    def task_lost(self):
+        '''The (job, index) of the task the worker held when it died, if unanswered.'''
+        word = self.holding[0]
+        if word < 0:
+            return None
+        task = (word >> _TASK_BITS, word & ((1 << _TASK_BITS) - 1))
+        return None if task == self.last_done else task
 
     def fds(self):
         return [self.reader.fileno(), self.process._sentinel]
@@ -133,6 +150,11 @@ class Pool:
         self._workers = []
         for _ in range(processes):
             self._workers.append(_Worker(self))
+        # Wait until every worker has started (or died), before its initializer: the
+        # first tasks then wake workers already waiting, each on a free processor,
+        # instead of one still starting behind a busy sibling for a time slice.
+        for w in self._workers:
+            w.reader.poll(None)
         _pools.append(self)
         _mp._set_pump(_pump_all, self._watch_fds())
 
@@ -161,14 +183,17 @@ class Pool:
     def _submit(self, job, i, func, chunk, mode):
         self._tasks.put((job, i, func, chunk, mode))
 
+    def _submit_all(self, job, func, chunks, mode):
+        # All at once: the workers are woken when every task is there.
+        self._tasks._put_many([(job, i, func, chunk, mode) for i, chunk in enumerate(chunks)])
+
     # -- the parent's side of the conversation --------------------------------
 
     def _handle(self, worker, msg):
-        if msg[0] == 'start':
-            worker.holding = (msg[1], msg[2])
+        if msg is None:
             return
-        worker.holding = None
         job, i, result = msg[1], msg[2], msg[3]
+        worker.last_done = (job, i)
         cache = self._jobs.get(job)
         if cache is None:
             return
@@ -205,8 +230,9 @@ class Pool:
             self._handle(w, msg)
         self._workers.remove(w)
         w.reader.close()
-        if w.holding is not None:
-            job, i = w.holding
+        lost = w.task_lost()
+        if lost is not None:
+            job, i = lost
             cache = self._jobs.get(job)
             if cache is not None:
                 err = WorkerLostError('worker %s (pid %d) died with exit code %s while running task %d of job %d'
@@ -260,8 +286,7 @@ class Pool:
         job = self._new_job(result)
         if not chunks:
             self._jobs.pop(job, None)
-        for i, chunk in enumerate(chunks):
-            self._submit(job, i, func, chunk, mode)
+        self._submit_all(job, func, chunks, mode)
         return result
 
     def map(self, func, iterable, chunksize=None, progress=False):
@@ -291,8 +316,7 @@ class Pool:
         job = self._new_job(it)
         if not chunks:
             self._jobs.pop(job, None)
-        for i, chunk in enumerate(chunks):
-            self._submit(job, i, func, chunk, 'map')
+        self._submit_all(job, func, chunks, 'map')
         return it
 
     def imap(self, func, iterable, chunksize=1, progress=False):

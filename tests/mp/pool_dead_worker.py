@@ -21,6 +21,21 @@ def exits(x):
     return x
 
 
+quick_pid = mp.Value('i', 0)
+slow_started = mp.Event()
+
+
+def quick_then_slow(x):
+    # Task 0 ends only once task 1 runs, so each runs in a worker of its own.
+    if x == 0:
+        slow_started.wait(10)
+        quick_pid.value = os.getpid()
+    else:
+        slow_started.set()
+        time.sleep(1)
+    return x
+
+
 if __name__ == '__main__':
     pool = mp.Pool(2)
     t0 = time.time()
@@ -37,6 +52,18 @@ if __name__ == '__main__':
     except Exception as e:
         print(type(e).__name__, 'exit code 3' in str(e))
     print(pool.map(exits, [0, 1, 3]))
+    # A worker killed while idle, after its tasks were answered, fails nothing: the
+    # next map has all its results.
+    for w in mp.active_children():
+        os.kill(w.pid, 9)
+    time.sleep(0.2)
+    print(pool.map(exits, [4, 5, 6]))
+    # The same while the map is still running on the other worker: the answered task
+    # stays answered.
+    r = pool.map_async(quick_then_slow, [0, 1], chunksize=1)
+    time.sleep(0.3)
+    os.kill(quick_pid.value, 9)
+    print(r.get(timeout=10))
     pool.close()
     pool.join()
     print('closed and joined')

@@ -1,0 +1,3 @@
+# A string inside an f-string field cannot run onto the next line.
+x = f"""{'a
+b'}"""
