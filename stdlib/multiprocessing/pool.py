@@ -55,7 +55,6 @@ _TASK_BITS = 32
 
 
 def _worker(tasks, out, holding, initializer, initargs, maxtasks):
-    out.send(None)  # started: see Pool.__init__
     if initializer is not None:
         initializer(*initargs)
     completed = 0
@@ -150,11 +149,6 @@ class Pool:
         self._workers = []
         for _ in range(processes):
             self._workers.append(_Worker(self))
-        # Wait until every worker has started (or died), before its initializer: the
-        # first tasks then wake workers already waiting, each on a free processor,
-        # instead of one still starting behind a busy sibling for a time slice.
-        for w in self._workers:
-            w.reader.poll(None)
         _pools.append(self)
         _mp._set_pump(_pump_all, self._watch_fds())
 
@@ -190,8 +184,6 @@ class Pool:
     # -- the parent's side of the conversation --------------------------------
 
     def _handle(self, worker, msg):
-        if msg is None:
-            return
         job, i, result = msg[1], msg[2], msg[3]
         worker.last_done = (job, i)
         cache = self._jobs.get(job)
