@@ -353,9 +353,20 @@ fn deep_expressions_run_in_the_program_and_in_generators_and_deeper_ones_are_ref
              def g():\n    yield f(950)\n\
              a = next(g())\nb = {e}\nprint(type(a).__name__, type(b).__name__)\n"
         );
-        let dir = folder("deep", &[("deep.py", &program)]);
+        // And compiled while a generator runs (an import on its own stack).
+        let importer = "def g():\n    import deepmod\n    yield deepmod.value\nprint(type(next(g())).__name__)\n";
+        let dir = folder(
+            "deep",
+            &[
+                ("deep.py", &program),
+                ("deepmod.py", &format!("value = {e}\n")),
+                ("importer.py", importer),
+            ],
+        );
         let r = spindle(&["deep.py"], "", Some(&dir));
         assert_eq!(r.status, 0, "{unit} x {levels}: {}", r.stderr);
+        let r = spindle(&["importer.py"], "", Some(&dir));
+        assert_eq!(r.status, 0, "{unit} x {levels} imported: {}", r.stderr);
         let too_deep = format!("x = {}\n", nested(unit, levels * 4, inner));
         std::fs::write(dir.join("deeper.py"), too_deep).unwrap();
         let r = spindle(&["deeper.py"], "", Some(&dir));

@@ -15,7 +15,7 @@ pub fn parse_module(source: &str) -> Result<ast::Module, error::SyntaxError> {
     // pest recurses once per nesting level, which the layout pass bounds; a fresh
     // segment makes room for that bound wherever the parse is called from (the
     // interpreter itself runs on coroutine stacks).
-    stacker::maybe_grow(PARSE_STACK, PARSE_STACK, || parse_module_here(source))
+    stacker::grow(PARSE_STACK, || parse_module_here(source))
 }
 
 /// Stack for one parse: the deepest line the layout pass accepts needs well under this.
