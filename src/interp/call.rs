@@ -10,9 +10,10 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 /// How much Rust stack one more Python call may need before we refuse it: room for the
-/// deepest expression the front end accepts (a few thousand nested levels) besides
-/// the call itself, since evaluating an expression does not check the stack.
-const STACK_RED_ZONE: usize = 4 * 1024 * 1024;
+/// deepest expression the front end accepts (a few thousand nested levels, twice that
+/// with an f-string field inside) besides the call itself, since evaluating an
+/// expression does not check the stack.
+const STACK_RED_ZONE: usize = 6 * 1024 * 1024;
 
 #[inline(always)]
 fn stack_pointer() -> usize {

@@ -18,11 +18,14 @@ pub const DEDENT: u8 = 0x02;
 const MAX_NESTING: usize = 200;
 /// Deepest block nesting accepted, as in CPython.
 const MAX_INDENT: usize = 100;
-/// Most tokens in one run of an expression that has no comma between them, counting
-/// the runs of the enclosing brackets: a bound on how deep the tree can nest (each level
-/// of a syntax tree has a token of its own), so that the parser, the tree's passes and
-/// the evaluator never recurse past their stacks. CPython refuses trees about this deep.
-const MAX_TOKENS_NESTED: u32 = 3000;
+/// The most nesting one comma-free run of an expression may hold, with the runs of the
+/// brackets around it: a bound on how deep its tree can be, so that the parser, the
+/// tree's passes and the evaluator never recurse past their stacks (CPython refuses
+/// trees about this deep). See `Scanner::nesting`.
+const MAX_NESTING_WEIGHT: u32 = 3000;
+/// The weight of an opening bracket: besides its own level, the expression inside may
+/// open the three levels no token pays for (`or`, `and`, a comparison).
+const BRACKET_WEIGHT: u32 = 4;
 
 /// Bytes inserted into the text at one place.
 #[derive(Clone, Copy, Debug)]
@@ -146,12 +149,10 @@ struct Scanner<'a> {
     inserts: Vec<Insert>,
     indents: Vec<Indent>,
     brackets: Vec<(u8, usize)>,
-    /// Tokens since the last comma at each bracket level of the logical line (the first
-    /// entry is outside brackets), and their sum.
-    run_tokens: Vec<u32>,
-    nested_tokens: u32,
-    /// Whether the last token was a string: implicitly joined strings count as one.
-    after_string: bool,
+    /// Nesting weight since the last comma at each bracket level of the logical line
+    /// (the first entry is outside brackets), and their sum.
+    run_weights: Vec<u32>,
+    nested_weight: u32,
     /// Output length, insertion count and indent depth before the current logical line.
     line_mark: (usize, usize, usize),
     line_start: usize,
@@ -168,9 +169,8 @@ pub fn layout(src: &str) -> Layout {
         inserts: Vec::new(),
         indents: vec![Indent { col: 0, alt: 0 }],
         brackets: Vec::new(),
-        run_tokens: vec![0],
-        nested_tokens: 0,
-        after_string: false,
+        run_weights: vec![0],
+        nested_weight: 0,
         line_mark: (0, 0, 1),
         line_start: 0,
         last_sig: b'\n',
@@ -212,6 +212,15 @@ fn is_string_prefix(word: &[u8]) -> bool {
     )
 }
 
+/// The nesting a word adds: the keywords that open a level of the tree (`and`, `or`,
+/// `in` and `is` are flat), none for a name.
+fn keyword_nesting(word: &[u8]) -> u32 {
+    match word {
+        b"not" | b"lambda" | b"if" | b"else" | b"for" | b"yield" | b"await" => 1,
+        _ => 0,
+    }
+}
+
 fn closer_of(open: u8) -> u8 {
     match open {
         b'(' => b')',
@@ -232,16 +241,14 @@ impl<'a> Scanner<'a> {
         SyntaxError::new(kind, msg, Span::new(start, end), label)
     }
 
-    /// Counts a token starting at `at` towards the nesting bound.
-    fn token(&mut self, at: usize, string: bool) -> Result<(), SyntaxError> {
-        let joined = string && self.after_string;
-        self.after_string = string;
-        if joined {
-            return Ok(());
-        }
-        *self.run_tokens.last_mut().expect("outermost run") += 1;
-        self.nested_tokens += 1;
-        if self.nested_tokens > MAX_TOKENS_NESTED {
+    /// Adds the nesting a token at `at` can cause. Each level of a syntax tree has a
+    /// token of its own, except `or`, `and` and comparisons, which are flat and can
+    /// stack only three deep before another token (brackets pay for that); names,
+    /// numbers and strings are leaves. So the sum bounds the depth.
+    fn nesting(&mut self, at: usize, weight: u32) -> Result<(), SyntaxError> {
+        *self.run_weights.last_mut().expect("outermost run") += weight;
+        self.nested_weight += weight;
+        if self.nested_weight > MAX_NESTING_WEIGHT {
             return Err(self.err(
                 SyntaxErrorKind::Recursion,
                 "maximum recursion depth exceeded during compilation",
@@ -253,10 +260,11 @@ impl<'a> Scanner<'a> {
         Ok(())
     }
 
-    /// Ends the current run of tokens (at a comma, a closing bracket or a line's end).
+    /// Ends the current run (at a comma, a closing bracket or a line's end): the items a
+    /// comma separates are siblings, not nested.
     fn end_run(&mut self) {
-        let last = self.run_tokens.last_mut().expect("outermost run");
-        self.nested_tokens -= *last;
+        let last = self.run_weights.last_mut().expect("outermost run");
+        self.nested_weight -= *last;
         *last = 0;
     }
 
@@ -344,18 +352,9 @@ impl<'a> Scanner<'a> {
                     self.out.push(b' ');
                     i += 1;
                 }
-                b'\'' | b'"' => {
-                    self.token(i, true)?;
-                    i = self.string(i, i)?
-                }
-                b'0'..=b'9' => {
-                    self.token(i, false)?;
-                    i = self.number(i)?
-                }
-                b'.' if i + 1 < n && self.b[i + 1].is_ascii_digit() => {
-                    self.token(i, false)?;
-                    i = self.number(i)?
-                }
+                b'\'' | b'"' => i = self.string(i, i)?,
+                b'0'..=b'9' => i = self.number(i)?,
+                b'.' if i + 1 < n && self.b[i + 1].is_ascii_digit() => i = self.number(i)?,
                 b'(' | b'[' | b'{' => {
                     // CPython's tokenizer limit; it also keeps the parser's recursion bounded.
                     if self.brackets.len() >= MAX_NESTING {
@@ -367,9 +366,9 @@ impl<'a> Scanner<'a> {
                             "brackets nest at most 200 deep",
                         ));
                     }
-                    self.token(i, false)?;
+                    self.nesting(i, BRACKET_WEIGHT)?;
                     self.brackets.push((c, i));
-                    self.run_tokens.push(0);
+                    self.run_weights.push(0);
                     self.out.push(c);
                     self.last_sig = c;
                     i += 1;
@@ -415,7 +414,7 @@ impl<'a> Scanner<'a> {
                         Some(_) => {}
                     }
                     self.end_run();
-                    self.run_tokens.pop();
+                    self.run_weights.pop();
                     self.out.push(c);
                     self.last_sig = c;
                     i += 1;
@@ -434,13 +433,13 @@ impl<'a> Scanner<'a> {
                     while k < n && is_ident_byte(self.b[k]) {
                         k += 1;
                     }
-                    let prefixed = k < n
+                    if k < n
                         && (self.b[k] == b'\'' || self.b[k] == b'"')
-                        && is_string_prefix(&self.b[i..k]);
-                    self.token(i, prefixed)?;
-                    if prefixed {
+                        && is_string_prefix(&self.b[i..k])
+                    {
                         i = self.string(i, k)?;
                     } else {
+                        self.nesting(i, keyword_nesting(&self.b[i..k]))?;
                         self.out.extend_from_slice(&self.b[i..k]);
                         self.last_sig = b'a';
                         i = k;
@@ -460,7 +459,14 @@ impl<'a> Scanner<'a> {
                     i += 1;
                 }
                 _ => {
-                    self.token(i, false)?;
+                    // Operators nest (`<<` and `>>` too); comparisons, `=` and `:` do not.
+                    let next = self.b.get(i + 1).copied();
+                    let weight = match c {
+                        b'<' | b'>' => u32::from(next == Some(c)),
+                        b'=' | b'!' | b':' => 0,
+                        _ => 1,
+                    };
+                    self.nesting(i, weight)?;
                     self.out.push(c);
                     self.last_sig = c;
                     i += 1;
