@@ -58,12 +58,12 @@ if __name__ == '__main__':
         os.kill(w.pid, 9)
     time.sleep(0.2)
     print(pool.map(exits, [4, 5, 6]))
-    # The same while the map is still running on the other worker: the answered task
-    # stays answered.
-    r = pool.map_async(quick_then_slow, [0, 1], chunksize=1)
-    time.sleep(0.3)
+    # The same while the other worker still runs a task of the same call: the answered
+    # task stays answered (its answer has arrived when imap yields it).
+    it = pool.imap(quick_then_slow, [0, 1])
+    first = next(it)
     os.kill(quick_pid.value, 9)
-    print(r.get(timeout=10))
+    print([first, next(it)])
     pool.close()
     pool.join()
     print('closed and joined')
