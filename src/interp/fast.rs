@@ -58,20 +58,12 @@ pub fn int_cmp(op: CmpOp, x: i64, y: i64) -> Option<bool> {
 #[inline]
 pub fn int_expr(f: &Frame, e: &Expr) -> Option<i64> {
     match &e.kind {
-        ExprKind::Name(Name {
-            res: NameRes::Local(i),
-            ..
-        }) => match f.locals.get(*i as usize) {
-            Some(Value::Int(x)) => Some(*x),
-            _ => None,
-        },
-        ExprKind::Literal(Value::Int(x)) => Some(*x),
         ExprKind::BinOp { op, left, right } => {
             let x = int_leaf(f, left)?;
             let y = int_leaf(f, right)?;
             int_binop(*op, x, y)
         }
-        _ => None,
+        _ => int_leaf(f, e),
     }
 }
 

@@ -48,29 +48,30 @@ fn copyfile(interp: &mut Interp, args: &[Value], mut kw: Kwargs) -> PyResult<Val
     Ok(Value::string(b))
 }
 
+/// Where `src` goes when the destination is `dst`: inside it, under the same name,
+/// when `dst` is a directory (as `copy` and `move` do).
+fn into_dir(src: &str, dst: String) -> String {
+    if !Path::new(&dst).is_dir() {
+        return dst;
+    }
+    let name = Path::new(src)
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    format!("{}/{}", dst.trim_end_matches('/'), name)
+}
+
 fn copy(interp: &mut Interp, args: &[Value], mut kw: Kwargs) -> PyResult<Value> {
     take_kw(&mut kw, "follow_symlinks");
-    let (a, mut b) = two_paths(interp, args, "copy")?;
-    if Path::new(&b).is_dir() {
-        let name = Path::new(&a)
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        b = format!("{}/{}", b.trim_end_matches('/'), name);
-    }
+    let (a, b) = two_paths(interp, args, "copy")?;
+    let b = into_dir(&a, b);
     std::fs::copy(&a, &b).map_err(|e| path_error(e, &a))?;
     Ok(Value::string(b))
 }
 
 fn move_(interp: &mut Interp, args: &[Value], _k: Kwargs) -> PyResult<Value> {
-    let (a, mut b) = two_paths(interp, args, "move")?;
-    if Path::new(&b).is_dir() {
-        let name = Path::new(&a)
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        b = format!("{}/{}", b.trim_end_matches('/'), name);
-    }
+    let (a, b) = two_paths(interp, args, "move")?;
+    let b = into_dir(&a, b);
     if std::fs::rename(&a, &b).is_err() {
         std::fs::copy(&a, &b).map_err(|e| path_error(e, &a))?;
         std::fs::remove_file(&a).map_err(|e| path_error(e, &a))?;

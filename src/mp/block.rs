@@ -49,6 +49,25 @@ fn poll_fds(ps: &mut [libc::pollfd], tsp: *const libc::timespec) -> libc::c_int 
     n
 }
 
+/// A poll set asking whether each of `fds` is readable.
+fn read_set(fds: &[RawFd]) -> Vec<libc::pollfd> {
+    fds.iter()
+        .map(|&fd| libc::pollfd {
+            fd,
+            events: libc::POLLIN,
+            revents: 0,
+        })
+        .collect()
+}
+
+/// Which of `fds` are readable (or closed) right now, without waiting.
+pub fn readable_now(fds: &[RawFd]) -> Vec<RawFd> {
+    let mut ps = read_set(fds);
+    // SAFETY: `ps` is a live array of `ps.len()` pollfds; a zero timeout never blocks.
+    unsafe { libc::poll(ps.as_mut_ptr(), ps.len() as libc::nfds_t, 0) };
+    ps.iter().filter(|p| p.revents != 0).map(|p| p.fd).collect()
+}
+
 /// What a process is waiting on.
 pub enum WaitOn<'a> {
     /// Nothing: only the deadline ends the wait (`time.sleep`).
@@ -139,17 +158,7 @@ fn wait_pumping(interp: &mut Interp, w: Wait) -> PyResult<Woken> {
             return Ok(Woken::Ready);
         }
         // Then the pools: anything to deliver?
-        let fds = interp.watch_fds.clone();
-        let mut ps: Vec<libc::pollfd> = fds
-            .iter()
-            .map(|&fd| libc::pollfd {
-                fd,
-                events: libc::POLLIN,
-                revents: 0,
-            })
-            .collect();
-        let ready = unsafe { libc::poll(ps.as_mut_ptr(), ps.len() as libc::nfds_t, 0) } > 0;
-        if ready {
+        if !readable_now(&interp.watch_fds).is_empty() {
             if let Some(p) = interp.pump.clone() {
                 interp.pumping = true;
                 let r = interp.call(&p, vec![], vec![]);
@@ -219,14 +228,7 @@ fn wait_plain(interp: &mut Interp, w: Wait) -> PyResult<Woken> {
                 n
             }
             WaitOn::AnyReadable(fds) => {
-                let mut ps: Vec<libc::pollfd> = fds
-                    .iter()
-                    .map(|&fd| libc::pollfd {
-                        fd,
-                        events: libc::POLLIN,
-                        revents: 0,
-                    })
-                    .collect();
+                let mut ps = read_set(fds);
                 let n = poll_fds(&mut ps, tsp);
                 if n > 0 {
                     return Ok(Woken::Ready);

@@ -245,19 +245,10 @@ pub fn wait_any(interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Va
             deadline: block::deadline(timeout),
         },
     )?;
-    let mut ps: Vec<libc::pollfd> = fds
-        .iter()
-        .map(|&fd| libc::pollfd {
-            fd,
-            events: libc::POLLIN,
-            revents: 0,
-        })
-        .collect();
-    unsafe { libc::poll(ps.as_mut_ptr(), ps.len() as libc::nfds_t, 0) };
     Ok(Value::list(
-        ps.iter()
-            .filter(|p| p.revents != 0)
-            .map(|p| Value::Int(p.fd as i64))
+        block::readable_now(&fds)
+            .into_iter()
+            .map(|fd| Value::Int(fd as i64))
             .collect(),
     ))
 }

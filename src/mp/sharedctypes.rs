@@ -496,24 +496,45 @@ fn new_shared(
     Ok(super::shared_value(crate::value::new_obj(s)))
 }
 
-/// `Value(typecode, value=0, lock=True)` and `RawValue(typecode, value=0)`.
-fn value_impl(interp: &mut Interp, args: &[Value], mut kw: Kwargs, raw: bool) -> PyResult<Value> {
+/// The typecode and the `lock` argument common to `Value`, `Array` and their raw forms
+/// (`what` names the function in the error for a missing typecode).
+fn typecode_and_lock(
+    interp: &mut Interp,
+    args: &[Value],
+    kw: &mut Kwargs,
+    raw: bool,
+    what: &str,
+) -> PyResult<(Code, Option<Value>)> {
     let lock = if raw {
         Some(Value::Bool(false))
     } else {
-        take_kw(&mut kw, "lock")
+        take_kw(kw, "lock")
     };
-    let tc = args
-        .first()
-        .ok_or_else(|| type_error("Value() missing required argument 'typecode_or_type'"))?;
-    let code = typecode(interp, tc)?;
-    let init = match args.get(1) {
-        Some(v) => v.clone(),
-        None if code.is_float() => Value::Float(0.0),
-        None if code == Code::Char => Value::Bytes(Rc::new(vec![0])),
-        None if code == Code::WChar => Value::str("\0"),
-        None => Value::Int(0),
-    };
+    let tc = args.first().ok_or_else(|| {
+        type_error(format!(
+            "{what}() missing required argument 'typecode_or_type'"
+        ))
+    })?;
+    Ok((typecode(interp, tc)?, lock))
+}
+
+/// The zero of an element of type `code`.
+fn zero_of(code: Code) -> Value {
+    if code.is_float() {
+        Value::Float(0.0)
+    } else if code == Code::Char {
+        Value::Bytes(Rc::new(vec![0]))
+    } else if code == Code::WChar {
+        Value::str("\0")
+    } else {
+        Value::Int(0)
+    }
+}
+
+/// `Value(typecode, value=0, lock=True)` and `RawValue(typecode, value=0)`.
+fn value_impl(interp: &mut Interp, args: &[Value], mut kw: Kwargs, raw: bool) -> PyResult<Value> {
+    let (code, lock) = typecode_and_lock(interp, args, &mut kw, raw, "Value")?;
+    let init = args.get(1).cloned().unwrap_or_else(|| zero_of(code));
     let lock = make_lock(interp, lock)?;
     new_shared(interp, code, vec![init], false, lock)
 }
@@ -527,30 +548,13 @@ pub fn new_raw_value(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResul
 
 /// `Array(typecode, size_or_initializer, lock=True)` and `RawArray(...)`.
 fn array_impl(interp: &mut Interp, args: &[Value], mut kw: Kwargs, raw: bool) -> PyResult<Value> {
-    let lock = if raw {
-        Some(Value::Bool(false))
-    } else {
-        take_kw(&mut kw, "lock")
-    };
-    let tc = args
-        .first()
-        .ok_or_else(|| type_error("Array() missing required argument 'typecode_or_type'"))?;
-    let code = typecode(interp, tc)?;
+    let (code, lock) = typecode_and_lock(interp, args, &mut kw, raw, "Array")?;
     let init = match args.get(1) {
         Some(Value::Int(n)) => {
             if *n < 0 {
                 return Err(value_error("Array length must be >= 0"));
             }
-            let zero = if code.is_float() {
-                Value::Float(0.0)
-            } else if code == Code::Char {
-                Value::Bytes(Rc::new(vec![0]))
-            } else if code == Code::WChar {
-                Value::str("\0")
-            } else {
-                Value::Int(0)
-            };
-            vec![zero; *n as usize]
+            vec![zero_of(code); *n as usize]
         }
         Some(Value::Bytes(b)) if code == Code::Char => {
             b.iter().map(|x| Value::Bytes(Rc::new(vec![*x]))).collect()

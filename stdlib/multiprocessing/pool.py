@@ -183,28 +183,34 @@ class Pool:
 
     # -- the parent's side of the conversation --------------------------------
 
-    def _handle(self, worker, msg):
-        job, i, result = msg[1], msg[2], msg[3]
-        worker.last_done = (job, i)
+    def _deliver(self, job, i, ok, value):
         cache = self._jobs.get(job)
         if cache is None:
             return
-        ok, value = result
-        if not ok:
-            value = _rebuild(value[0], value[1])
         cache._set(i, ok, value)
         if cache._done:
             self._jobs.pop(job, None)
 
+    def _handle(self, worker, msg):
+        job, i, (ok, value) = msg[1], msg[2], msg[3]
+        worker.last_done = (job, i)
+        if not ok:
+            value = _rebuild(value[0], value[1])
+        self._deliver(job, i, ok, value)
+
+    def _drain(self, w):
+        '''Handles every answer waiting in a worker's pipe.'''
+        while w.reader.poll():
+            try:
+                msg = w.reader.recv()
+            except EOFError:
+                break
+            self._handle(w, msg)
+
     def _pump(self):
         '''Reads every answer available now, and deals with dead workers.'''
         for w in list(self._workers):
-            while w.reader.poll():
-                try:
-                    msg = w.reader.recv()
-                except EOFError:
-                    break
-                self._handle(w, msg)
+            self._drain(w)
         for w in list(self._workers):
             if self._state == TERMINATE:
                 break
@@ -214,24 +220,15 @@ class Pool:
 
     def _worker_ended(self, w):
         # Answers it sent before it ended are still in its pipe.
-        while w.reader.poll():
-            try:
-                msg = w.reader.recv()
-            except EOFError:
-                break
-            self._handle(w, msg)
+        self._drain(w)
         self._workers.remove(w)
         w.reader.close()
         lost = w.task_lost()
         if lost is not None:
             job, i = lost
-            cache = self._jobs.get(job)
-            if cache is not None:
-                err = WorkerLostError('worker %s (pid %d) died with exit code %s while running task %d of job %d'
-                                      % (w.process.name, w.process.pid, w.process.exitcode, i, job))
-                cache._set(i, False, err)
-                if cache._done:
-                    self._jobs.pop(job, None)
+            err = WorkerLostError('worker %s (pid %d) died with exit code %s while running task %d of job %d'
+                                  % (w.process.name, w.process.pid, w.process.exitcode, i, job))
+            self._deliver(job, i, False, err)
         if self._state == RUN:
             self._workers.append(_Worker(self))
 
