@@ -49,3 +49,8 @@ impl fmt::Display for Symbol {
         f.write_str(self.as_str())
     }
 }
+
+/// Every interned name, in symbol order (what a frozen tree's symbols index).
+pub fn names() -> Vec<&'static str> {
+    INTERNER.with(|i| i.borrow().names.clone())
+}

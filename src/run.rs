@@ -86,7 +86,15 @@ pub fn clear_interrupt() {
 /// Parses and resolves `text` for `module`; the tree lives as long as the process.
 pub fn compile(text: &str, module: &ModuleObj) -> Result<&'static Module, CompileError> {
     // `parse_module` runs on a stack of its own whose bounds the parser knows.
-    let parsed = crate::syntax::parse_module(text);
+    compile_parsed(crate::syntax::parse_module(text), text, module)
+}
+
+/// Resolves `parsed`, the tree of `text`, for `module`.
+pub fn compile_parsed(
+    parsed: Result<Module, crate::syntax::error::SyntaxError>,
+    text: &str,
+    module: &ModuleObj,
+) -> Result<&'static Module, CompileError> {
     let mut m = parsed.map_err(|e| CompileError {
         kind: e.kind.name(),
         message: e.message.clone(),
@@ -116,9 +124,19 @@ impl Interp {
         Ok(())
     }
 
-    /// Compiles and runs module code in `module`'s namespace.
-    pub fn run_module_text(&mut self, module: &Rc<ModuleObj>, text: &str) -> PyResult<()> {
-        let tree = match compile(text, module) {
+    /// Compiles and runs module code in `module`'s namespace (`tree`: the text
+    /// already parsed, for a frozen module).
+    pub fn run_module_text(
+        &mut self,
+        module: &Rc<ModuleObj>,
+        text: &str,
+        tree: Option<Module>,
+    ) -> PyResult<()> {
+        let parsed = match tree {
+            Some(t) => Ok(t),
+            None => crate::syntax::parse_module(text),
+        };
+        let tree = match compile_parsed(parsed, text, module) {
             Ok(t) => t,
             Err(e) => {
                 let (line, _) = crate::diag::line_col(text, e.span.start as usize);

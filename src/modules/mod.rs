@@ -3,12 +3,14 @@
 use crate::intern::Symbol;
 use crate::interp::err::*;
 use crate::interp::{Frame, Interp, PyResult};
+use crate::syntax::ast::Module;
 use crate::value::{Kwargs, NativeFn};
 use crate::value::{ModuleObj, Value};
 use std::rc::Rc;
 
 pub mod collections;
 mod embedded;
+mod frozen;
 pub mod io;
 pub mod json;
 pub mod math;
@@ -149,13 +151,14 @@ impl Interp {
             self.modules.insert(name.into(), m.clone());
             return Ok(m);
         }
-        if let Some((_, src)) = EMBEDDED.iter().find(|(n, _)| *n == name) {
-            return self.load_module_source(name, &format!("<{}>", name), src);
+        if let Some(i) = EMBEDDED.iter().position(|(n, _)| *n == name) {
+            let path = format!("<{}>", name);
+            return self.load_module_source(name, &path, EMBEDDED[i].1, frozen::tree(i));
         }
         if let Some(path) = self.find_module_file(name) {
             let text =
                 std::fs::read_to_string(&path).map_err(crate::builtins::functions::io_error)?;
-            return self.load_module_source(name, &path, &text);
+            return self.load_module_source(name, &path, &text, None);
         }
         Err(exc_msg(
             "ModuleNotFoundError",
@@ -206,8 +209,15 @@ impl Interp {
         }
     }
 
-    /// Parses, resolves and runs a module's source; caches it before running.
-    pub fn load_module_source(&mut self, name: &str, path: &str, text: &str) -> PyResult<Value> {
+    /// Parses (unless `tree` is its parsed form already), resolves and runs a module's
+    /// source; caches the module before running it.
+    pub fn load_module_source(
+        &mut self,
+        name: &str,
+        path: &str,
+        text: &str,
+        tree: Option<Module>,
+    ) -> PyResult<Value> {
         let source = self.add_source(path, text);
         let module = Rc::new(ModuleObj::new(name, source));
         module.set(self.sym.name, Value::str(name));
@@ -215,7 +225,7 @@ impl Interp {
         let value = Value::Module(module.clone());
         self.modules.insert(name.into(), value.clone());
         self.set_sys_modules_entry(name, &value);
-        match self.run_module_text(&module, text) {
+        match self.run_module_text(&module, text, tree) {
             Ok(()) => Ok(value),
             Err(e) => {
                 self.modules.remove(name);

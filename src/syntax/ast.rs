@@ -4,11 +4,13 @@
 // parser leaves `Unresolved` and `compile::resolve` fills in, so the evaluator never looks
 // a local variable up by name.
 
+use super::frozen::Names;
 use crate::intern::Symbol;
+use bincode::{Decode, Encode};
 use std::rc::Rc;
 
 /// Byte offsets `[start, end)` into the module's source text.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Encode, Decode)]
 pub struct Span {
     pub start: u32,
     pub end: u32,
@@ -30,7 +32,8 @@ impl Span {
 }
 
 /// Where a name lives once scopes are resolved.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Encode, Decode)]
+#[bincode(decode_context = "Names")]
 pub enum NameRes {
     #[default]
     Unresolved,
@@ -47,20 +50,23 @@ pub enum NameRes {
     ClassBody(u32),
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Encode, Decode)]
+#[bincode(decode_context = "Names")]
 pub struct Name {
     pub id: Symbol,
     pub span: Span,
     pub res: NameRes,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Encode, Decode)]
+#[bincode(decode_context = "Names")]
 pub struct Expr {
     pub kind: ExprKind,
     pub span: Span,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Encode, Decode)]
+#[bincode(decode_context = "Names")]
 pub enum Const {
     None,
     True,
@@ -74,7 +80,8 @@ pub enum Const {
     Bytes(Rc<[u8]>),
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Encode, Decode)]
+#[bincode(decode_context = "Names")]
 pub enum BinOp {
     Add,
     Sub,
@@ -91,7 +98,8 @@ pub enum BinOp {
     BitAnd,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Encode, Decode)]
+#[bincode(decode_context = "Names")]
 pub enum UnaryOp {
     Neg,
     Pos,
@@ -99,13 +107,15 @@ pub enum UnaryOp {
     Not,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Encode, Decode)]
+#[bincode(decode_context = "Names")]
 pub enum BoolOp {
     And,
     Or,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Encode, Decode)]
+#[bincode(decode_context = "Names")]
 pub enum CmpOp {
     Eq,
     NotEq,
@@ -119,7 +129,8 @@ pub enum CmpOp {
     NotIn,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Encode, Decode)]
+#[bincode(decode_context = "Names")]
 pub enum Arg {
     Pos(Expr),
     /// `*iterable`
@@ -130,7 +141,8 @@ pub enum Arg {
     DoubleStar(Expr),
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Encode, Decode)]
+#[bincode(decode_context = "Names")]
 pub enum DictItem {
     Pair(Expr, Expr),
     /// `**mapping`
@@ -138,14 +150,16 @@ pub enum DictItem {
 }
 
 /// One `for target in iter if cond ...` clause of a comprehension.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Encode, Decode)]
+#[bincode(decode_context = "Names")]
 pub struct Comprehension {
     pub target: Expr,
     pub iter: Expr,
     pub ifs: Vec<Expr>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Encode, Decode)]
+#[bincode(decode_context = "Names")]
 pub enum Conversion {
     None,
     Str,
@@ -154,7 +168,8 @@ pub enum Conversion {
 }
 
 /// A piece of an f-string.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Encode, Decode)]
+#[bincode(decode_context = "Names")]
 pub enum FPart {
     Literal(Rc<str>),
     Field {
@@ -167,14 +182,16 @@ pub enum FPart {
     },
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Encode, Decode)]
+#[bincode(decode_context = "Names")]
 pub enum CompKind {
     List,
     Set,
     Generator,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Encode, Decode)]
+#[bincode(decode_context = "Names")]
 pub enum ExprKind {
     Name(Name),
     Const(Const),
@@ -254,7 +271,8 @@ pub enum ExprKind {
 }
 
 /// What the resolver learns about a function, lambda, class body or comprehension.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, Encode, Decode)]
+#[bincode(decode_context = "Names")]
 pub struct Scope {
     /// Number of local slots (parameters first, in order).
     pub nlocals: u32,
@@ -273,14 +291,16 @@ pub struct Scope {
     pub class_cell: Option<u32>,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Encode, Decode)]
+#[bincode(decode_context = "Names")]
 pub struct Param {
     pub name: Name,
     pub annotation: Option<Expr>,
     pub default: Option<Expr>,
 }
 
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, Encode, Decode)]
+#[bincode(decode_context = "Names")]
 pub struct Params {
     pub posonly: Vec<Param>,
     pub args: Vec<Param>,
@@ -289,7 +309,8 @@ pub struct Params {
     pub kwarg: Option<Param>,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Encode, Decode)]
+#[bincode(decode_context = "Names")]
 pub struct FunctionDef {
     /// `<lambda>` for lambdas.
     pub name: Symbol,
@@ -305,7 +326,8 @@ pub struct FunctionDef {
     pub binding: NameRes,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Encode, Decode)]
+#[bincode(decode_context = "Names")]
 pub struct ClassDef {
     pub name: Symbol,
     pub bases: Vec<Arg>,
@@ -318,7 +340,8 @@ pub struct ClassDef {
     pub binding: NameRes,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Encode, Decode)]
+#[bincode(decode_context = "Names")]
 pub struct ExceptHandler {
     pub typ: Option<Expr>,
     pub name: Option<Name>,
@@ -326,13 +349,15 @@ pub struct ExceptHandler {
     pub span: Span,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Encode, Decode)]
+#[bincode(decode_context = "Names")]
 pub struct WithItem {
     pub context: Expr,
     pub target: Option<Expr>,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Encode, Decode)]
+#[bincode(decode_context = "Names")]
 pub struct Alias {
     /// Dotted module path (`a.b.c`) or imported name.
     pub name: Rc<str>,
@@ -342,13 +367,15 @@ pub struct Alias {
     pub span: Span,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Encode, Decode)]
+#[bincode(decode_context = "Names")]
 pub struct Stmt {
     pub kind: StmtKind,
     pub span: Span,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Encode, Decode)]
+#[bincode(decode_context = "Names")]
 pub enum StmtKind {
     Expr(Expr),
     /// `t1 = t2 = value`
@@ -419,7 +446,8 @@ pub enum StmtKind {
 }
 
 /// A parsed module: its statements and, after resolution, the globals it names.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, Encode, Decode)]
+#[bincode(decode_context = "Names")]
 pub struct Module {
     pub body: Vec<Stmt>,
     /// Hidden locals of module-level code (comprehension variables).

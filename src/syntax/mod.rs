@@ -2,6 +2,7 @@
 
 pub mod ast;
 pub mod error;
+pub mod frozen;
 pub mod layout;
 mod literal;
 pub mod parser;
