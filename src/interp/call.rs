@@ -452,7 +452,8 @@ fn is_object_init(v: &Value) -> bool {
     }
 }
 
-fn missing_error(qual: &str, kind: &str, names: &[Symbol]) -> Exc {
+/// CPython's `f() missing N required <kind> argument(s): ...`.
+pub fn missing_error(qual: &str, kind: &str, names: &[Symbol]) -> Exc {
     let quoted: Vec<String> = names.iter().map(|n| format!("'{}'", n)).collect();
     let list = match quoted.len() {
         1 => quoted[0].clone(),

@@ -496,26 +496,45 @@ fn new_shared(
     Ok(super::shared_value(crate::value::new_obj(s)))
 }
 
-/// The typecode and the `lock` argument common to `Value`, `Array` and their raw forms
-/// (`what` names the function in the error for a missing typecode).
-fn typecode_and_lock(
-    interp: &mut Interp,
-    args: &[Value],
-    kw: &mut Kwargs,
-    raw: bool,
+/// The leading arguments of `BaseContext.<what>()` (`names`, by position or keyword),
+/// then its `lock` keyword (false for the raw forms, which have none); any other
+/// keyword is refused, with CPython's messages.
+fn signature(
     what: &str,
-) -> PyResult<(Code, Option<Value>)> {
+    args: &[Value],
+    mut kw: Kwargs,
+    names: &[&str],
+    raw: bool,
+) -> PyResult<(Vec<Value>, Option<Value>)> {
+    let qual = format!("BaseContext.{what}");
+    let mut leading = Vec::with_capacity(names.len());
+    let mut missing = Vec::new();
+    for (i, name) in names.iter().enumerate() {
+        let by_keyword = take_kw(&mut kw, name);
+        match (args.get(i).cloned(), by_keyword) {
+            (Some(_), Some(_)) => {
+                return Err(type_error(format!(
+                    "{qual}() got multiple values for argument '{name}'"
+                )))
+            }
+            (Some(v), None) | (None, Some(v)) => leading.push(v),
+            (None, None) => missing.push(crate::intern::intern(name)),
+        }
+    }
+    if !missing.is_empty() {
+        return Err(crate::interp::call::missing_error(
+            &qual,
+            "positional",
+            &missing,
+        ));
+    }
     let lock = if raw {
         Some(Value::Bool(false))
     } else {
-        take_kw(kw, "lock")
+        take_kw(&mut kw, "lock")
     };
-    let tc = args.first().ok_or_else(|| {
-        type_error(format!(
-            "{what}() missing required argument 'typecode_or_type'"
-        ))
-    })?;
-    Ok((typecode(interp, tc)?, lock))
+    crate::builtins::functions::reject_unknown_kw(&qual, &kw)?;
+    Ok((leading, lock))
 }
 
 /// The zero of an element of type `code`.
@@ -532,9 +551,21 @@ fn zero_of(code: Code) -> Value {
 }
 
 /// `Value(typecode, value=0, lock=True)` and `RawValue(typecode, value=0)`.
-fn value_impl(interp: &mut Interp, args: &[Value], mut kw: Kwargs, raw: bool) -> PyResult<Value> {
-    let (code, lock) = typecode_and_lock(interp, args, &mut kw, raw, "Value")?;
-    let init = args.get(1).cloned().unwrap_or_else(|| zero_of(code));
+fn value_impl(interp: &mut Interp, args: &[Value], kw: Kwargs, raw: bool) -> PyResult<Value> {
+    let what = if raw { "RawValue" } else { "Value" };
+    let (leading, lock) = signature(what, args, kw, &["typecode_or_type"], raw)?;
+    let code = typecode(interp, &leading[0])?;
+    let init = match args.get(1..).unwrap_or_default() {
+        [] => zero_of(code),
+        [v] => v.clone(),
+        // CPython passes the rest on to the ctypes constructor, which says this.
+        more => {
+            return Err(type_error(format!(
+                "__init__ expected at most 1 argument, got {}",
+                more.len()
+            )))
+        }
+    };
     let lock = make_lock(interp, lock)?;
     new_shared(interp, code, vec![init], false, lock)
 }
@@ -547,24 +578,28 @@ pub fn new_raw_value(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResul
 }
 
 /// `Array(typecode, size_or_initializer, lock=True)` and `RawArray(...)`.
-fn array_impl(interp: &mut Interp, args: &[Value], mut kw: Kwargs, raw: bool) -> PyResult<Value> {
-    let (code, lock) = typecode_and_lock(interp, args, &mut kw, raw, "Array")?;
-    let init = match args.get(1) {
-        Some(Value::Int(n)) => {
+fn array_impl(interp: &mut Interp, args: &[Value], kw: Kwargs, raw: bool) -> PyResult<Value> {
+    let what = if raw { "RawArray" } else { "Array" };
+    let names = ["typecode_or_type", "size_or_initializer"];
+    let (leading, lock) = signature(what, args, kw, &names, raw)?;
+    if args.len() > 2 {
+        return Err(type_error(format!(
+            "BaseContext.{what}() takes 3 positional arguments but {} were given",
+            args.len() + 1
+        )));
+    }
+    let code = typecode(interp, &leading[0])?;
+    let init = match &leading[1] {
+        Value::Int(n) => {
             if *n < 0 {
                 return Err(value_error("Array length must be >= 0"));
             }
             vec![zero_of(code); *n as usize]
         }
-        Some(Value::Bytes(b)) if code == Code::Char => {
+        Value::Bytes(b) if code == Code::Char => {
             b.iter().map(|x| Value::Bytes(Rc::new(vec![*x]))).collect()
         }
-        Some(other) => interp.collect(other)?,
-        None => {
-            return Err(type_error(
-                "Array() missing required argument 'size_or_initializer'",
-            ))
-        }
+        other => interp.collect(other)?,
     };
     let lock = make_lock(interp, lock)?;
     new_shared(interp, code, init, true, lock)

@@ -372,6 +372,7 @@ impl FScan<'_> {
         let mut i = start;
         let mut nest: Vec<u8> = Vec::new();
         let mut quote: Option<u8> = None;
+        let mut quote_at = 0;
         let mut debug_end = None;
         while i < b.len() {
             let c = b[i];
@@ -383,7 +384,10 @@ impl FScan<'_> {
                 continue;
             }
             match c {
-                b'\'' | b'"' => quote = Some(c),
+                b'\'' | b'"' => {
+                    quote = Some(c);
+                    quote_at = i;
+                }
                 b'(' | b'[' | b'{' => nest.push(c),
                 b')' | b']' => {
                     nest.pop();
@@ -425,6 +429,13 @@ impl FScan<'_> {
                 _ => {}
             }
             i += 1;
+        }
+        if quote.is_some() {
+            return Err(self.err(
+                "unterminated string",
+                quote_at,
+                "this string in the field is never closed",
+            ));
         }
         let expr_text = &self.body[start..i];
         if expr_text.trim().is_empty() {

@@ -88,3 +88,20 @@ if __name__ == '__main__':
     print(v.value, arr[:])
     with v:
         print('Value as a context manager holds its lock')
+
+    # Arguments by keyword, missing, extra or unknown: CPython's messages.
+    calls = [lambda: mp.RawValue(), lambda: mp.RawArray(), lambda: mp.Value(), lambda: mp.Array(),
+             lambda: mp.Array('i'), lambda: mp.RawArray('i'), lambda: mp.Value('i', 1, 2),
+             lambda: mp.RawValue('i', 1, 2), lambda: mp.Array('i', 3, 4),
+             lambda: mp.RawArray('i', 3, 4), lambda: mp.Value('i', 1, foo=2),
+             lambda: mp.RawValue('i', 1, lock=True), lambda: mp.Array('i', 3, foo=1),
+             lambda: mp.RawArray('i', 3, lock=False), lambda: mp.Value('i', typecode_or_type='i'),
+             lambda: mp.Value(typecode_or_type='d').value,
+             lambda: mp.Array(typecode_or_type='i', size_or_initializer=[1, 2])[:],
+             lambda: mp.RawArray('i', size_or_initializer=3)[:],
+             lambda: mp.RawValue(typecode_or_type='i').value]
+    for call in calls:
+        try:
+            print(call())
+        except TypeError as e:
+            print('TypeError:', e)

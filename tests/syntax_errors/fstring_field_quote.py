@@ -1,0 +1,3 @@
+# A string inside an f-string field that never closes.
+name = 'x'
+print(f"hello {name + '!}")
