@@ -797,7 +797,13 @@ impl Interp {
     /// Calls `a.name(b)` when `a`'s class defines it; None when absent or it
     /// returned NotImplemented.
     fn call_dunder_opt(&mut self, a: &Value, name: Symbol, b: &Value) -> PyResult<Option<Value>> {
-        if let Some(f) = self.user_method(a, name) {
+        // An instance of a list or dict subclass falls back on its base type's method
+        // (which works on the plain value it holds) where the subclass has none.
+        let method = match a {
+            Value::Instance(i) if i.holds_builtin() => i.class().lookup(name),
+            _ => self.user_method(a, name),
+        };
+        if let Some(f) = method {
             let r = self.call(&f, vec![a.clone(), b.clone()], vec![])?;
             if !matches!(r, Value::NotImplemented) {
                 return Ok(Some(r));
@@ -1058,6 +1064,12 @@ impl Interp {
         if let Some(r) = self.call_dunder_opt(b, rname, a)? {
             return Ok(r);
         }
+        // `[1] + L([2])`: a list or dict subclass instance is a list or dict operand.
+        let holds = |v: &Value| matches!(v, Value::Instance(i) if i.holds_builtin());
+        if holds(a) || holds(b) {
+            use crate::methods::dunders::plain;
+            return self.binop(op, &plain(a), &plain(b));
+        }
         Err(self.binop_error(op, a, b))
     }
 
@@ -1141,7 +1153,10 @@ impl Interp {
                     tb
                 ))
             }
-            (BinOp::Mul, Value::Str(_) | Value::List(_) | Value::Tuple(_))
+            (BinOp::Add, Value::Bytes(_)) => {
+                return type_error(format!("can't concat {} to bytes", tb))
+            }
+            (BinOp::Mul, Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_))
                 if !matches!(b, Value::Int(_)) =>
             {
                 return type_error(format!(
@@ -1151,7 +1166,12 @@ impl Interp {
             }
             _ => {}
         }
-        if op == BinOp::Mul && matches!(b, Value::Str(_) | Value::List(_) | Value::Tuple(_)) {
+        if op == BinOp::Mul
+            && matches!(
+                b,
+                Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_)
+            )
+        {
             return type_error(format!(
                 "can't multiply sequence by non-int of type '{}'",
                 ta

@@ -79,10 +79,19 @@ pub fn new_class(
     qualname: &str,
     module: &str,
     bases: Vec<Rc<Class>>,
-    dict: Namespace,
+    mut dict: Namespace,
     kind: TypeKind,
     builtin: bool,
 ) -> Rc<Class> {
+    // A class that defines `__eq__` but not `__hash__` is unhashable (CPython sets its
+    // `__hash__` to None rather than inherit an identity hash that `==` contradicts).
+    let (eq, hash) = (
+        crate::intern::intern("__eq__"),
+        crate::intern::intern("__hash__"),
+    );
+    if !builtin && dict.contains_key(&eq) && !dict.contains_key(&hash) {
+        dict.insert(hash, crate::value::Value::None);
+    }
     let base_kind = if builtin {
         kind
     } else {

@@ -67,7 +67,7 @@ fn setdefault(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value
     Ok(v)
 }
 
-fn update(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value> {
+pub fn update(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let d = this(interp, args, "update")?;
     let mut tmp = Dict::new();
     dict_fill(interp, &mut tmp, &args[1..], kw, "update")?;

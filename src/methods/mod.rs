@@ -3,6 +3,7 @@
 pub mod args;
 pub mod bytes;
 pub mod dict;
+pub mod dunders;
 pub mod list;
 pub mod num;
 pub mod protocol;
@@ -25,6 +26,7 @@ pub fn install() {
     bytes::install();
     num::install();
     protocol::install();
+    dunders::install();
 }
 
 /// Adds a static method implemented in Rust (`str.maketrans`).

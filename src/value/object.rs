@@ -365,6 +365,18 @@ impl Instance {
     pub fn class(&self) -> Rc<Class> {
         self.class.borrow().clone()
     }
+    /// Whether this is an instance of a list or dict subclass (it holds one).
+    pub fn holds_builtin(&self) -> bool {
+        matches!(self.payload, Payload::Dict(_) | Payload::List(_))
+    }
+    /// The list or dict a subclass instance holds, as a plain value (a snapshot).
+    pub fn builtin_value(&self) -> Option<super::Value> {
+        match &self.payload {
+            Payload::List(l) => Some(super::Value::list(l.borrow().clone())),
+            Payload::Dict(d) => Some(super::Value::dict(d.borrow().clone())),
+            _ => None,
+        }
+    }
     pub fn exc(&self) -> Option<&RefCell<ExcState>> {
         match &self.payload {
             Payload::Exception(e) => Some(e),
