@@ -91,9 +91,10 @@ fn static_attr(obj: &Value, name: &str) -> Option<Value> {
             let own = i
                 .dict
                 .borrow()
-                .iter()
+                .items()
+                .into_iter()
                 .find(|(k, _)| k.as_str() == name)
-                .map(|(_, v)| v.clone());
+                .map(|(_, v)| v);
             own.or_else(|| in_class(&i.class()))
         }
         other => in_class(&class_of(other)),
@@ -118,8 +119,8 @@ fn attr_names(obj: &Value) -> Vec<(String, Option<Value>)> {
         }
         Value::Class(c) => add_class(&mut out, c),
         Value::Instance(i) => {
-            for (k, v) in i.dict.borrow().iter() {
-                out.push((k.as_str().to_string(), Some(v.clone())));
+            for (k, v) in i.dict.borrow().items() {
+                out.push((k.as_str().to_string(), Some(v)));
             }
             add_class(&mut out, &i.class());
         }

@@ -926,7 +926,13 @@ pub fn dir(interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Value> 
         }
         Some(v) => {
             if let Value::Instance(i) = v {
-                names.extend(i.dict.borrow().keys().map(|k| k.as_str().to_string()));
+                names.extend(
+                    i.dict
+                        .borrow()
+                        .keys()
+                        .iter()
+                        .map(|k| k.as_str().to_string()),
+                );
             }
             let cls = match v {
                 Value::Class(c) => c.clone(),

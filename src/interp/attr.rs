@@ -83,7 +83,7 @@ impl Interp {
                 let kind = cls.attr_kind(name);
                 if kind != AttrKind::Data {
                     if let Some(v) = inst.dict.borrow().get(&name) {
-                        return Ok(Some(v.clone()));
+                        return Ok(Some(v));
                     }
                 }
                 if kind != AttrKind::Absent {
@@ -158,18 +158,8 @@ impl Interp {
             return Ok(Some(Value::Class(inst.class())));
         }
         if name == self.sym.dict {
-            let mut d = crate::value::Dict::new();
-            let items: Vec<_> = inst
-                .dict
-                .borrow()
-                .iter()
-                .map(|(k, v)| (*k, v.clone()))
-                .collect();
-            for (k, v) in items {
-                let key = self.hkey(Value::str(k.as_str()))?;
-                d.insert(key, v);
-            }
-            return Ok(Some(Value::dict(d)));
+            // The live dict: writes through it are the instance's attributes.
+            return Ok(Some(Value::Dict(inst.dict.borrow_mut().share())));
         }
         if let Payload::Exception(st) = &inst.payload {
             let st = st.borrow();
@@ -223,7 +213,7 @@ impl Interp {
                     match &ca {
                         Value::Function(_) | Value::Native(_) => {
                             if let Some(v) = inst.dict.borrow().get(&name) {
-                                return Ok((v.clone(), None));
+                                return Ok((v, None));
                             }
                             return Ok((ca, Some(obj.clone())));
                         }
@@ -451,7 +441,7 @@ fn bind_class_attr_or_dict(
 ) -> PyResult<Value> {
     if crate::builtins::types::descriptor_kind(&ca) != DescriptorKind::Data {
         if let Some(v) = inst.dict.borrow().get(&name) {
-            return Ok(v.clone());
+            return Ok(v);
         }
     }
     bind_class_attr(interp, ca, Some(obj), cls)

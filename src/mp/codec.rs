@@ -297,12 +297,7 @@ fn to_wire(interp: &mut Interp, v: &Value, depth: usize) -> PyResult<Wire> {
         Value::Module(m) => Wire::Module(m.name.to_string()),
         Value::Instance(inst) => {
             let cls = inst.class();
-            let attrs: Vec<(crate::intern::Symbol, Value)> = inst
-                .dict
-                .borrow()
-                .iter()
-                .map(|(k, v)| (*k, v.clone()))
-                .collect();
+            let attrs = inst.dict.borrow().items();
             let mut dict = Vec::with_capacity(attrs.len());
             for (k, x) in attrs {
                 dict.push((k.as_str().to_string(), to_wire(interp, &x, d)?));

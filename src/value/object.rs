@@ -254,11 +254,14 @@ pub struct TraceEntry {
     pub func: Rc<str>,
 }
 
-/// An instance's `__dict__`: a short vector searched linearly while small (most
-/// instances have a few attributes), a hash map past that. Insertion ordered.
+/// An instance's attributes: a short vector searched linearly while small (most
+/// instances have a few attributes), a hash map past that; insertion ordered. Once the
+/// program takes `obj.__dict__`, the attributes move into that dict (`Shared`), so that
+/// writes through it (`self.__dict__.update(kw)`) are the instance's attributes.
 pub enum InstDict {
     Small(Vec<(Symbol, Value)>),
     Large(Namespace),
+    Shared(Rc<RefCell<Dict>>),
 }
 
 const SMALL_DICT: usize = 8;
@@ -269,18 +272,20 @@ impl Default for InstDict {
     }
 }
 
+/// The key of attribute `name` in a shared `__dict__`.
+fn attr_key(name: Symbol) -> super::HKey {
+    let key = Value::str(name.as_str());
+    let hash = crate::interp::ops::simple_hash(&key).unwrap_or_default();
+    super::HKey { hash, key }
+}
+
 impl InstDict {
     #[inline]
-    pub fn get(&self, name: &Symbol) -> Option<&Value> {
+    pub fn get(&self, name: &Symbol) -> Option<Value> {
         match self {
-            InstDict::Small(v) => v.iter().find(|(k, _)| k == name).map(|(_, v)| v),
-            InstDict::Large(m) => m.get(name),
-        }
-    }
-    pub fn get_mut(&mut self, name: &Symbol) -> Option<&mut Value> {
-        match self {
-            InstDict::Small(v) => v.iter_mut().find(|(k, _)| k == name).map(|(_, v)| v),
-            InstDict::Large(m) => m.get_mut(name),
+            InstDict::Small(v) => v.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()),
+            InstDict::Large(m) => m.get(name).cloned(),
+            InstDict::Shared(d) => d.borrow().get(&attr_key(*name)).cloned(),
         }
     }
     pub fn contains_key(&self, name: &Symbol) -> bool {
@@ -306,6 +311,13 @@ impl InstDict {
                 None
             }
             InstDict::Large(m) => m.insert(name, value),
+            InstDict::Shared(d) => {
+                let key = attr_key(name);
+                let mut d = d.borrow_mut();
+                let old = d.get(&key).cloned();
+                d.insert(key, value);
+                old
+            }
         }
     }
     /// Removes `name`, keeping the order of the rest.
@@ -316,32 +328,50 @@ impl InstDict {
                 Some(v.remove(i).1)
             }
             InstDict::Large(m) => m.shift_remove(name),
+            InstDict::Shared(d) => d.borrow_mut().remove(&attr_key(*name)),
         }
     }
     pub fn len(&self) -> usize {
         match self {
             InstDict::Small(v) => v.len(),
             InstDict::Large(m) => m.len(),
+            InstDict::Shared(d) => d.borrow().len(),
         }
     }
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
-    pub fn clear(&mut self) {
-        *self = InstDict::default();
-    }
-    /// Names and values in insertion order.
-    pub fn iter(&self) -> Box<dyn Iterator<Item = (&Symbol, &Value)> + '_> {
+    /// Names and values in insertion order (a shared dict's keys that are not
+    /// strings name no attribute and are left out).
+    pub fn items(&self) -> Vec<(Symbol, Value)> {
         match self {
-            InstDict::Small(v) => Box::new(v.iter().map(|(k, v)| (k, v))),
-            InstDict::Large(m) => Box::new(m.iter()),
+            InstDict::Small(v) => v.clone(),
+            InstDict::Large(m) => m.iter().map(|(k, v)| (*k, v.clone())).collect(),
+            InstDict::Shared(d) => d
+                .borrow()
+                .items()
+                .filter_map(|(k, v)| match k {
+                    Value::Str(s) => Some((crate::intern::intern(s.as_str()), v.clone())),
+                    _ => None,
+                })
+                .collect(),
         }
     }
-    pub fn keys(&self) -> impl Iterator<Item = &Symbol> + '_ {
-        self.iter().map(|(k, _)| k)
+    pub fn keys(&self) -> Vec<Symbol> {
+        self.items().into_iter().map(|(k, _)| k).collect()
     }
-    pub fn values(&self) -> impl Iterator<Item = &Value> + '_ {
-        self.iter().map(|(_, v)| v)
+    /// The dict the attributes live in from now on: `obj.__dict__`.
+    pub fn share(&mut self) -> Rc<RefCell<Dict>> {
+        if let InstDict::Shared(d) = self {
+            return d.clone();
+        }
+        let mut dict = Dict::with_capacity(self.len());
+        for (k, v) in self.items() {
+            dict.insert(attr_key(k), v);
+        }
+        let d = Rc::new(RefCell::new(dict));
+        *self = InstDict::Shared(d.clone());
+        d
     }
 }
 
