@@ -5,10 +5,54 @@ use crate::intern::intern;
 use crate::interp::err::*;
 use crate::interp::types::types;
 use crate::interp::{Interp, PyResult};
-use crate::value::{Dict, Kwargs, PySet, Value};
+use crate::value::{Dict, Kwargs, NativeFn, PySet, TypeKind, Value};
 use num_bigint::BigInt;
 use std::cell::RefCell;
 use std::rc::Rc;
+
+/// The constructor of a built-in value type whose subclasses hold their value
+/// (`Payload::Value`): `int(...)` for `TypeKind::Int`, and so on.
+pub fn value_ctor(kind: TypeKind) -> Option<NativeFn> {
+    Some(match kind {
+        TypeKind::Int => int_new,
+        TypeKind::Float => float_new,
+        TypeKind::Str => str_new,
+        TypeKind::Bytes => bytes_new,
+        TypeKind::Tuple => super::functions::new_tuple,
+        TypeKind::FrozenSet => frozenset_new,
+        _ => return None,
+    })
+}
+
+/// `int.__new__(cls, ...)` and its kin: the value, wrapped in an instance of `cls`
+/// when `cls` is a subclass (`super().__new__(cls, x)` in a user `__new__`).
+pub fn value_type_new(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value> {
+    let cls = match args.first() {
+        Some(Value::Class(c)) => c.clone(),
+        Some(other) => {
+            return Err(type_error(format!(
+                "__new__(X): X is not a type object ({})",
+                interp.type_name(other)
+            )))
+        }
+        None => return Err(type_error("__new__(): not enough arguments")),
+    };
+    let Some(ctor) = value_ctor(cls.base_kind) else {
+        return Err(type_error(format!(
+            "__new__({}): {} is not a subtype of a built-in value type",
+            cls.name, cls.name
+        )));
+    };
+    let value = ctor(interp, &args[1..], kw)?;
+    if cls.builtin {
+        return Ok(value);
+    }
+    Ok(Value::Instance(Rc::new(crate::value::Instance {
+        class: RefCell::new(cls),
+        dict: RefCell::new(Default::default()),
+        payload: crate::value::Payload::Value(value),
+    })))
+}
 
 pub fn int_new(interp: &mut Interp, args: &[Value], mut kw: Kwargs) -> PyResult<Value> {
     let base_kw = take_kw(&mut kw, "base");

@@ -132,7 +132,13 @@ pub fn install(interp: &mut Interp) {
     ];
     let new = intern("__new__");
     for (cls, ctor) in classes {
-        if let Some(c) = ctor {
+        // The value types' `__new__` takes the class first, so that a subclass's
+        // `__new__` can call it (calling the type itself uses `value_ctor`).
+        if ctors::value_ctor(cls.base_kind).is_some() {
+            cls.dict
+                .borrow_mut()
+                .insert(new, native("__new__", ctors::value_type_new));
+        } else if let Some(c) = ctor {
             cls.dict.borrow_mut().insert(new, native("__new__", *c));
         }
         interp.set_builtin(&cls.name, Value::Class((*cls).clone()));

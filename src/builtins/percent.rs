@@ -3,12 +3,21 @@
 use crate::format::*;
 use crate::interp::err::*;
 use crate::interp::{Interp, PyResult};
-use crate::value::Value;
+use crate::value::{Payload, Value};
 
 pub fn percent_format(interp: &mut Interp, template: &str, args: &Value) -> PyResult<String> {
     let pieces = parse_percent(template).map_err(value_error)?;
+    // An instance of a tuple subclass is the argument tuple; one of a str or int
+    // subclass is a single argument, never a mapping.
+    let args = &match args {
+        Value::Instance(i) => match &i.payload {
+            Payload::Value(t @ Value::Tuple(_)) => t.clone(),
+            _ => args.clone(),
+        },
+        _ => args.clone(),
+    };
     let mapping = matches!(args, Value::Dict(_))
-        || (matches!(args, Value::Instance(_))
+        || matches!(args, Value::Instance(i) if !matches!(i.payload, Payload::Value(_))
             && interp.user_method(args, interp.sym.getitem).is_some());
     let items: Vec<Value> = match args {
         Value::Tuple(t) => (**t).clone(),
@@ -71,6 +80,14 @@ pub fn percent_format(interp: &mut Interp, template: &str, args: &Value) -> PyRe
             }
         };
         spec.check().map_err(value_error)?;
+        // A number conversion of an int or float subclass instance uses its value.
+        let arg = match &arg {
+            Value::Instance(i) if !matches!(spec.conv, 's' | 'r' | 'a') => match &i.payload {
+                Payload::Value(v) => v.clone(),
+                _ => arg,
+            },
+            _ => arg,
+        };
         let f = spec.resolve(sw, sp);
         let tn = interp.type_name(&arg);
         let s = match (spec.conv, &arg) {

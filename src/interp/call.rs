@@ -21,6 +21,20 @@ fn stack_pointer() -> usize {
     &marker as *const u8 as usize
 }
 
+/// A method of a built-in value type called on an instance of a subclass of that type
+/// (`S("ab").upper()` for `class S(str)`) works on the value the instance holds.
+#[inline]
+fn held_value(n: &crate::value::NativeFunction, receiver: &Value) -> Option<Value> {
+    let Value::Instance(i) = receiver else {
+        return None;
+    };
+    let Payload::Value(v) = &i.payload else {
+        return None;
+    };
+    let owner = n.owner?;
+    (&*crate::interp::attr::class_of(v).name == owner).then(|| v.clone())
+}
+
 impl Interp {
     pub fn call(&mut self, callee: &Value, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
         match callee {
@@ -28,11 +42,18 @@ impl Interp {
             Value::Native(n) => match &n.receiver {
                 Some(r) => {
                     let mut a = Vec::with_capacity(args.len() + 1);
-                    a.push(r.clone());
+                    a.push(held_value(n, r).unwrap_or_else(|| r.clone()));
                     a.extend(args);
                     (n.func)(self, &a, kwargs)
                 }
-                None => (n.func)(self, &args, kwargs),
+                None => match args.first().and_then(|r| held_value(n, r)) {
+                    Some(v) => {
+                        let mut a = args;
+                        a[0] = v;
+                        (n.func)(self, &a, kwargs)
+                    }
+                    None => (n.func)(self, &args, kwargs),
+                },
             },
             Value::BoundMethod(m) => {
                 let mut a =
@@ -312,6 +333,9 @@ impl Interp {
             if Rc::ptr_eq(cls, &crate::interp::types::types().object) {
                 return crate::builtins::ctors::object_ctor(self, &args, kwargs);
             }
+            if let Some(ctor) = crate::builtins::ctors::value_ctor(cls.base_kind) {
+                return ctor(self, &args, kwargs);
+            }
             if let Some(ctor) = cls.dict.borrow().get(&self.sym.new).cloned() {
                 return self.call(&ctor, args, kwargs);
             }
@@ -353,7 +377,10 @@ impl Interp {
             })),
             TypeKind::Dict => Payload::Dict(RefCell::new(Dict::new())),
             TypeKind::List => Payload::List(RefCell::new(Vec::new())),
-            _ => Payload::None,
+            kind => match crate::builtins::ctors::value_ctor(kind) {
+                Some(ctor) => Payload::Value(ctor(self, &args, kwargs.clone())?),
+                None => Payload::None,
+            },
         };
         let obj = Value::Instance(Rc::new(Instance {
             class: RefCell::new(cls.clone()),

@@ -786,6 +786,10 @@ impl Interp {
     /// A method defined by a user class for `v` (None for built-in values).
     pub fn user_method(&self, v: &Value, name: Symbol) -> Option<Value> {
         match v {
+            // An int or str subclass instance: its base type's methods are its own.
+            Value::Instance(i) if matches!(i.payload, crate::value::Payload::Value(_)) => {
+                i.class().lookup(name)
+            }
             Value::Instance(i) => i.class().peek(name, |v| match v {
                 Some(Value::Native(_)) | None => None,
                 Some(f) => Some(f.clone()),

@@ -233,6 +233,7 @@ impl Interp {
                         let items = l.borrow().clone();
                         self.repr_seq(v, "[", &items, "]")?
                     }
+                    Payload::Value(held) => self.repr(&held.clone())?,
                     Payload::None => {
                         let c = inst.class();
                         format!("<{}.{} object at {:#x}>", c.module, c.qualname, v.id())
@@ -312,6 +313,11 @@ impl Interp {
                     self.type_name(&other)
                 ))),
             };
+        }
+        if let Value::Instance(i) = v {
+            if let crate::value::Payload::Value(held) = &i.payload {
+                return self.format(&held.clone(), spec);
+            }
         }
         let tn = self.type_name(v);
         let parse = |spec: &str| FormatSpec::parse_for(spec, &tn).map_err(value_error);

@@ -171,7 +171,13 @@ fn call_slot(
             interp.type_name(a)
         )));
     }
-    let rest = &args[1..];
+    // An operand that is an instance of a subclass of a built-in type is its value
+    // (`"a" < S("b")`); object's identity comparison keeps the operand itself.
+    let operands: Vec<Value> = match owner {
+        Owner::Object => args[1..].to_vec(),
+        _ => args[1..].iter().map(plain).collect(),
+    };
+    let rest = &operands[..];
     let takes = match slot {
         Slot::Binary(BinOp::Pow, _) => 1..=2,
         Slot::Round => 0..=1,
@@ -349,8 +355,7 @@ fn compare(interp: &mut Interp, owner: Owner, op: CmpOp, a: &Value, b: &Value) -
             }
             _ => Ok(Value::NotImplemented),
         },
-        Owner::NoneType if !ordering && b.is_none() => Ok(Value::Bool(op == CmpOp::Eq)),
-        Owner::Dict | Owner::Range | Owner::NoneType if ordering => Ok(Value::NotImplemented),
+        Owner::Dict | Owner::Range if ordering => Ok(Value::NotImplemented),
         _ if !owner.accepts(b) => Ok(Value::NotImplemented),
         _ => interp.compare(op, &plain(a), &plain(b)),
     }
@@ -399,7 +404,7 @@ macro_rules! number {
             "__neg__" => Unary(UnaryOp::Neg), "__pos__" => Unary(UnaryOp::Pos),
             "__abs__" => Abs, "__bool__" => Bool, "__int__" => Int, "__float__" => Float,
             "__trunc__" => Trunc, "__floor__" => Floor, "__ceil__" => Ceil,
-            "__round__" => Round, "__hash__" => Hash, "__repr__" => Repr, "__str__" => Str,
+            "__round__" => Round, "__hash__" => Hash, "__repr__" => Repr,
             $($extra)*
         )
     };
@@ -425,17 +430,21 @@ macro_rules! sequence {
             "__eq__" => Compare(CmpOp::Eq), "__ne__" => Compare(CmpOp::NotEq),
             "__lt__" => Compare(CmpOp::Lt), "__le__" => Compare(CmpOp::LtE),
             "__gt__" => Compare(CmpOp::Gt), "__ge__" => Compare(CmpOp::GtE),
-            "__repr__" => Repr, "__str__" => Str,
+            "__repr__" => Repr,
             $($extra)*
         )
     };
 }
 
+// Of the built-in types only object, str and bytes define `__str__` (the others
+// inherit object's, which calls the type's `__repr__`, as a subclass may define it).
 const STR: Table = sequence!(Owner::Str;
     "__mod__" => Binary(Mod, false), "__rmod__" => Binary(Mod, true), "__hash__" => Hash,
+    "__str__" => Str,
 );
 const BYTES: Table = sequence!(Owner::Bytes;
     "__mod__" => Binary(Mod, false), "__rmod__" => Binary(Mod, true), "__hash__" => Hash,
+    "__str__" => Str,
 );
 const TUPLE: Table = sequence!(Owner::Tuple; "__hash__" => Hash,);
 const LIST: Table = sequence!(Owner::List;
@@ -453,7 +462,7 @@ macro_rules! set_ops {
             "__eq__" => Compare(CmpOp::Eq), "__ne__" => Compare(CmpOp::NotEq),
             "__lt__" => Compare(CmpOp::Lt), "__le__" => Compare(CmpOp::LtE),
             "__gt__" => Compare(CmpOp::Gt), "__ge__" => Compare(CmpOp::GtE),
-            "__repr__" => Repr, "__str__" => Str,
+            "__repr__" => Repr,
             $($extra)*
         )
     };
@@ -469,19 +478,17 @@ const DICT: Table = methods!(Owner::Dict;
     "__or__" => Binary(BitOr, false), "__ror__" => Binary(BitOr, true),
     "__ior__" => InPlace(BitOr),
     "__eq__" => Compare(CmpOp::Eq), "__ne__" => Compare(CmpOp::NotEq),
-    "__repr__" => Repr, "__str__" => Str, "__reversed__" => Reversed,
+    "__repr__" => Repr, "__reversed__" => Reversed,
 );
 
 const RANGE: Table = methods!(Owner::Range;
     "__eq__" => Compare(CmpOp::Eq), "__ne__" => Compare(CmpOp::NotEq),
-    "__bool__" => Bool, "__hash__" => Hash, "__repr__" => Repr, "__str__" => Str,
+    "__bool__" => Bool, "__hash__" => Hash, "__repr__" => Repr,
     "__reversed__" => Reversed,
 );
 
-const NONE: Table = methods!(Owner::NoneType;
-    "__eq__" => Compare(CmpOp::Eq), "__ne__" => Compare(CmpOp::NotEq),
-    "__bool__" => Bool, "__hash__" => Hash, "__repr__" => Repr, "__str__" => Str,
-);
+// None compares and hashes as object does.
+const NONE: Table = methods!(Owner::NoneType; "__bool__" => Bool, "__repr__" => Repr);
 
 pub fn install() {
     let tables: [(Owner, Table); 12] = [

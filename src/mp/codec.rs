@@ -86,6 +86,7 @@ enum WirePayload {
     },
     Dict(Vec<(Wire, Wire)>),
     List(Vec<Wire>),
+    Value(Wire),
 }
 
 #[derive(Encode, Decode, Debug)]
@@ -333,6 +334,7 @@ fn to_wire(interp: &mut Interp, v: &Value, depth: usize) -> PyResult<Wire> {
                     let items = l.borrow().clone();
                     WirePayload::List(many(interp, &items)?)
                 }
+                Payload::Value(v) => WirePayload::Value(to_wire(interp, v, d)?),
             };
             Wire::Instance(Box::new(WireInstance {
                 class: class_ref(&cls),
@@ -530,6 +532,7 @@ fn from_wire(interp: &mut Interp, w: Wire) -> PyResult<Value> {
                 })),
                 WirePayload::Dict(items) => Payload::Dict(RefCell::new(dict_from(interp, items)?)),
                 WirePayload::List(items) => Payload::List(RefCell::new(many(interp, items)?)),
+                WirePayload::Value(v) => Payload::Value(from_wire(interp, v)?),
             };
             let mut ns = crate::value::object::InstDict::default();
             for (k, x) in dict {

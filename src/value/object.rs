@@ -228,6 +228,9 @@ pub enum Payload {
     Exception(RefCell<ExcState>),
     Dict(RefCell<Dict>),
     List(RefCell<Vec<Value>>),
+    /// The value of an instance of a subclass of int, float, str, bytes, tuple or
+    /// frozenset (immutable, so held directly).
+    Value(Value),
 }
 
 /// The parts of an exception object the runtime manages.
@@ -395,13 +398,19 @@ impl Instance {
     pub fn class(&self) -> Rc<Class> {
         self.class.borrow().clone()
     }
-    /// Whether this is an instance of a list or dict subclass (it holds one).
+    /// Whether this is an instance of a subclass of a built-in container or value
+    /// type (it holds one).
     pub fn holds_builtin(&self) -> bool {
-        matches!(self.payload, Payload::Dict(_) | Payload::List(_))
+        matches!(
+            self.payload,
+            Payload::Dict(_) | Payload::List(_) | Payload::Value(_)
+        )
     }
-    /// The list or dict a subclass instance holds, as a plain value (a snapshot).
+    /// The built-in value a subclass instance holds, as a plain value (a snapshot of
+    /// a list or dict).
     pub fn builtin_value(&self) -> Option<super::Value> {
         match &self.payload {
+            Payload::Value(v) => Some(v.clone()),
             Payload::List(l) => Some(super::Value::list(l.borrow().clone())),
             Payload::Dict(d) => Some(super::Value::dict(d.borrow().clone())),
             _ => None,
