@@ -77,6 +77,20 @@ pub fn module() -> Value {
     Value::Module(m)
 }
 
+/// In a new child process: the module's functions draw a fresh sequence, as CPython
+/// reseeds them after a fork (else every worker of a pool would draw the same numbers).
+/// Random() objects the program made keep their state, as in CPython.
+pub fn reseed_after_fork(interp: &Interp) {
+    let Some(Value::Module(m)) = interp.modules.get("random") else {
+        return;
+    };
+    if let Some(Value::Native(f)) = m.get(crate::intern::intern("random")) {
+        if let Some(Ok(o)) = f.receiver.as_ref().map(me) {
+            o.r.borrow_mut().seed_os();
+        }
+    }
+}
+
 fn rerr(e: RandomError) -> Exc {
     exc_msg(e.kind(), e.message().to_string())
 }

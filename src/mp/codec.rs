@@ -12,7 +12,7 @@ use crate::interp::types::types;
 use crate::interp::{Interp, PyResult};
 use crate::syntax::ast::FunctionDef;
 use crate::value::object::{ExcState, Namespace, Payload};
-use crate::value::{Dict, Function, HKey, Instance, PySet, Value};
+use crate::value::{Dict, Function, HKey, Instance, Kwargs, PySet, Value};
 use bincode::{Decode, Encode};
 use std::cell::RefCell;
 use std::collections::HashSet;
@@ -45,7 +45,9 @@ enum Wire {
     /// A built-in function or method, by name (and receiver for methods).
     Native(String, Option<Box<Wire>>),
     /// An object in shared memory (lock, queue, shared value...), by address.
-    Shared(u64),
+    /// A shared object by its address (every process maps it there), and its type's
+    /// name for the error where it is not mapped.
+    Shared(u64, String),
     /// A list or tuple of small ints, without a tree node per item.
     IntList(Vec<i64>),
     IntTuple(Vec<i64>),
@@ -378,6 +380,11 @@ fn to_wire(interp: &mut Interp, v: &Value, depth: usize) -> PyResult<Wire> {
             Box::new(to_wire(interp, &m.func, d)?),
         ),
         Value::Native(n) => {
+            // A module's function (`math.sqrt`, or `random.random`, bound to the
+            // module's hidden generator) travels as where to find it.
+            if let Some(home) = module_of(interp, v, n.name) {
+                return Ok(Wire::Native(format!("{home}:{}", n.name), None));
+            }
             let recv = match &n.receiver {
                 Some(r) => Some(Box::new(to_wire(interp, r, d)?)),
                 None => None,
@@ -391,7 +398,7 @@ fn to_wire(interp: &mut Interp, v: &Value, depth: usize) -> PyResult<Wire> {
         Value::Object(_) => {
             let addr = SHARED_ADDR.with(|s| s.get()).and_then(|f| f(v));
             match addr {
-                Some(a) => Wire::Shared(a as u64),
+                Some(a) => Wire::Shared(a as u64, interp.type_name(v)),
                 None => return Err(cant_send(interp, v, "")),
             }
         }
@@ -616,6 +623,18 @@ fn from_wire(interp: &mut Interp, w: Wire) -> PyResult<Value> {
             interp.bound_method(r, f)
         }
         Wire::Native(name, recv) => {
+            if let Some((module, attr)) = name.split_once(':') {
+                let m = interp.import_module_by_name(module)?;
+                return interp.getattr(&m, intern(attr));
+            }
+            // A bound method: the receiver's own method of that name.
+            let recv = match (recv, name.split_once('.')) {
+                (Some(r), Some((_, meth))) => {
+                    let r = from_wire(interp, *r)?;
+                    return interp.getattr(&r, intern(meth));
+                }
+                (recv, _) => recv,
+            };
             let f = match name.split_once('.') {
                 Some((owner, meth)) => {
                     let cls = find_class(
@@ -639,15 +658,33 @@ fn from_wire(interp: &mut Interp, w: Wire) -> PyResult<Value> {
                 _ => f,
             }
         }
-        Wire::Shared(addr) => SHARED
+        // Mapped only in processes forked after it was made, as CPython allows such
+        // objects to reach a process only by inheritance.
+        Wire::Shared(addr, type_name) => SHARED
             .with(|s| s.borrow().get(&(addr as usize)).and_then(|w| w.upgrade()))
             .map(Value::Object)
             .ok_or_else(|| {
                 exc_msg(
                     "RuntimeError",
-                    "a shared object created after this process started cannot be received here",
+                    format!(
+                        "{type_name} objects should only be shared between processes through \
+                         inheritance (this one was made after the receiving process started)"
+                    ),
                 )
             })?,
+    })
+}
+
+/// The module (other than builtins) that holds built-in function `v` as its
+/// attribute `name`, if any.
+fn module_of(interp: &Interp, v: &Value, name: &str) -> Option<String> {
+    let sym = intern(name);
+    if interp.builtin(sym).is_some_and(|b| b.is(v)) {
+        return None;
+    }
+    interp.modules.iter().find_map(|(home, m)| match m {
+        Value::Module(m) if m.get(sym).is_some_and(|a| a.is(v)) => Some(home.to_string()),
+        _ => None,
     })
 }
 
@@ -687,6 +724,21 @@ pub fn decode(interp: &mut Interp, bytes: &[u8]) -> PyResult<Value> {
     )
     .map_err(|e| exc_msg("ValueError", format!("cannot decode value: {}", e)))?;
     from_wire(interp, w)
+}
+
+/// `_mp._dumps(obj)`: the bytes another process turns back into `obj` (a pool encodes
+/// each task itself, so that a task that cannot be sent or received fails alone).
+pub fn dumps(interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Value> {
+    crate::builtins::functions::arity("_dumps", args, 1, 1)?;
+    Ok(Value::Bytes(Rc::new(encode(interp, &args[0])?)))
+}
+
+/// `_mp._loads(data)`: the object `_dumps` encoded.
+pub fn loads(interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Value> {
+    match args {
+        [Value::Bytes(b)] => decode(interp, b),
+        _ => Err(type_error("_loads() takes one bytes argument")),
+    }
 }
 
 /// For native shared objects: is `v` a T?

@@ -188,6 +188,8 @@ pub fn create_module(_interp: &mut Interp) -> Value {
         ("_monotonic", process::monotonic),
         ("_isatty", process::isatty),
         ("_format_exception", process::format_exception),
+        ("_dumps", codec::dumps),
+        ("_loads", codec::loads),
         ("Lock", sync::new_lock),
         ("RLock", sync::new_rlock),
         ("Semaphore", sync::new_semaphore),

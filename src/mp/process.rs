@@ -60,6 +60,7 @@ pub fn fork(interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Value>
             }
         }
         super::futex::forget_pid();
+        crate::modules::random::reseed_after_fork(interp);
         // The parent's pools are not this process's to pump.
         interp.pump = None;
         interp.watch_fds.clear();

@@ -62,9 +62,12 @@ def _worker(tasks, out, holding, initializer, initargs, maxtasks):
         task = tasks.get()
         if task is None:
             break
-        job, i, func, chunk, mode = task
+        job, i, payload = task
         holding[0] = (job << _TASK_BITS) | i
         try:
+            # A task this process cannot receive (a lock made after it started)
+            # fails alone.
+            func, chunk, mode = _mp._loads(payload)
             if mode == 'apply':
                 args, kwds = chunk
                 result = (True, func(*args, **kwds))
@@ -174,12 +177,24 @@ class Pool:
         _mp._set_pump(_pump_all, self._watch_fds())
         return job
 
+    def _task(self, job, i, func, chunk, mode):
+        '''The task as a worker receives it, or None when it cannot be sent (then the
+        task has failed with the reason, as CPython's get() reports it).'''
+        try:
+            return (job, i, _mp._dumps((func, chunk, mode)))
+        except Exception as e:
+            self._deliver(job, i, False, e)
+            return None
+
     def _submit(self, job, i, func, chunk, mode):
-        self._tasks.put((job, i, func, chunk, mode))
+        task = self._task(job, i, func, chunk, mode)
+        if task is not None:
+            self._tasks.put(task)
 
     def _submit_all(self, job, func, chunks, mode):
         # All at once: the workers are woken when every task is there.
-        self._tasks._put_many([(job, i, func, chunk, mode) for i, chunk in enumerate(chunks)])
+        tasks = [self._task(job, i, func, chunk, mode) for i, chunk in enumerate(chunks)]
+        self._tasks._put_many([t for t in tasks if t is not None])
 
     # -- the parent's side of the conversation --------------------------------
 
