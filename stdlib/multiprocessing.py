@@ -10,7 +10,10 @@ __all__ = ['Process', 'current_process', 'parent_process', 'active_children',
            'cpu_count', 'ProcessError', 'BufferTooShort', 'TimeoutError',
            'AuthenticationError', 'Lock', 'RLock', 'Semaphore', 'BoundedSemaphore',
            'Event', 'Condition', 'Barrier', 'Value', 'Array', 'RawValue', 'RawArray',
-           'Pipe', 'Queue', 'SimpleQueue', 'JoinableQueue']
+           'Pipe', 'Queue', 'SimpleQueue', 'JoinableQueue', 'get_context',
+           'get_start_method', 'set_start_method', 'get_all_start_methods', 'freeze_support',
+           'set_executable', 'set_forkserver_preload', 'allow_connection_pickling', 'Pool',
+           'Manager']
 
 # Synchronization, shared memory and channels are native (shared memory + futexes).
 Lock = _mp.Lock
@@ -46,9 +49,18 @@ class AuthenticationError(ProcessError):
     __module__ = 'multiprocessing.context'
 
 
-_exitcode_to_name = {-1: 'SIGHUP', -2: 'SIGINT', -3: 'SIGQUIT', -6: 'SIGABRT',
-                     -9: 'SIGKILL', -11: 'SIGSEGV', -13: 'SIGPIPE', -14: 'SIGALRM',
-                     -15: 'SIGTERM'}
+# A process's repr names the signal that ended it, as CPython (Linux numbering).
+_exitcode_to_name = {}
+for _signum, _name in enumerate(['SIGHUP', 'SIGINT', 'SIGQUIT', 'SIGILL', 'SIGTRAP',
+                                 'SIGABRT', 'SIGBUS', 'SIGFPE', 'SIGKILL', 'SIGUSR1',
+                                 'SIGSEGV', 'SIGUSR2', 'SIGPIPE', 'SIGALRM', 'SIGTERM',
+                                 'SIGSTKFLT', 'SIGCHLD', 'SIGCONT', 'SIGSTOP', 'SIGTSTP',
+                                 'SIGTTIN', 'SIGTTOU', 'SIGURG', 'SIGXCPU', 'SIGXFSZ',
+                                 'SIGVTALRM', 'SIGPROF', 'SIGWINCH', 'SIGPOLL', 'SIGPWR',
+                                 'SIGSYS']):
+    _exitcode_to_name[-(_signum + 1)] = '-' + _name
+_exitcode_to_name[-34] = '-SIGRTMIN'
+_exitcode_to_name[-64] = '-SIGRTMAX'
 
 
 def _join_identity(identity):
@@ -250,7 +262,7 @@ class Process:
             exitcode = self.exitcode
             status = 'stopped' if exitcode is not None else 'started'
         info = type(self).__name__ + ' name=' + repr(self._name)
-        if self._pid is not None:
+        if self._pid is not None and not self._closed:
             info += ' pid=' + str(self._pid)
         info += ' parent=' + str(self._parent_pid) + ' ' + status
         if exitcode is not None:
@@ -381,3 +393,94 @@ def _shared_managed(value):
     if isinstance(value, dict):
         return _default_manager.dict(value)
     return _default_manager.list(value)
+
+
+# -- start methods and contexts -----------------------------------------------
+# Every spindle process is created with fork. 'spawn' and 'forkserver' are accepted
+# (programs written for other systems ask for them) and fork as well.
+
+_start_method = [None]
+
+
+class BaseContext:
+    '''What `get_context()` returns: the module's API under one start method.'''
+    __module__ = 'multiprocessing.context'
+    _name = None
+
+    def get_start_method(self, allow_none=False):
+        return self._name
+
+    def __getattr__(self, name):
+        if name.startswith('_') or name not in _CONTEXT_API:
+            raise AttributeError("'%s' object has no attribute '%s'" % (type(self).__name__, name))
+        return _module_attr(name)
+
+
+class ForkContext(BaseContext):
+    _name = 'fork'
+
+
+class SpawnContext(BaseContext):
+    _name = 'spawn'
+
+
+class ForkServerContext(BaseContext):
+    _name = 'forkserver'
+
+
+_contexts = {'fork': ForkContext(), 'spawn': SpawnContext(), 'forkserver': ForkServerContext()}
+_CONTEXT_API = set(__all__) | {'Pool', 'Manager', 'get_context', 'set_start_method',
+                               'get_all_start_methods', 'freeze_support', 'set_executable',
+                               'allow_connection_pickling', 'set_forkserver_preload'}
+
+
+def _module_attr(name):
+    import multiprocessing
+    return getattr(multiprocessing, name)
+
+
+def get_start_method(allow_none=False):
+    if _start_method[0] is None:
+        if allow_none:
+            return None
+        _start_method[0] = 'fork'
+    return _start_method[0]
+
+
+def set_start_method(method, force=False):
+    if _start_method[0] is not None and not force:
+        raise RuntimeError('context has already been set')
+    if method is None and force:
+        _start_method[0] = None
+        return
+    if method not in _contexts:
+        raise ValueError('cannot find context for %r' % (method,))
+    _start_method[0] = method
+
+
+def get_context(method=None):
+    if method is None:
+        method = get_start_method()
+    if method not in _contexts:
+        raise ValueError('cannot find context for %r' % (method,))
+    return _contexts[method]
+
+
+def get_all_start_methods():
+    return ['fork', 'spawn', 'forkserver']
+
+
+def freeze_support():
+    '''Only frozen Windows programs need this; elsewhere it does nothing, as in CPython.'''
+
+
+def set_executable(executable):
+    '''Forked processes run this interpreter; nothing to set.'''
+
+
+def set_forkserver_preload(module_names):
+    '''There is no fork server; nothing to preload.'''
+
+
+def allow_connection_pickling():
+    '''Connections can always be sent; nothing to allow.'''

@@ -24,6 +24,7 @@ if __name__ == '__main__':
     p.terminate()
     p.join()
     print('terminated', p.exitcode, p.is_alive())
+    print(repr(p).split(' parent=')[1].split(' ', 1)[1])
     p.terminate()
     print('terminate again is harmless', p.exitcode)
 
@@ -32,7 +33,9 @@ if __name__ == '__main__':
     p.kill()
     p.join()
     print('killed', p.exitcode)
+    print(repr(p).split(' parent=')[1].split(' ', 1)[1])
     p.close()
+    print(repr(p).split(' parent=')[1].split(' ', 1)[1], 'pid=' in repr(p))
     for what in ('exitcode', 'pid', 'sentinel'):
         try:
             getattr(p, what)
