@@ -200,18 +200,31 @@ impl Interp {
 
     /// Formats an uncaught exception as Python's traceback (with chained causes).
     pub fn format_exception(&mut self, e: &Exc) -> String {
+        self.format_chain(e, &mut Vec::new())
+    }
+
+    /// One exception of a chain; `seen` stops a cycle (`e.__cause__ = e`), as
+    /// CPython's printer does.
+    fn format_chain(&mut self, e: &Exc, seen: &mut Vec<i64>) -> String {
         let mut out = String::new();
+        seen.push(e.value().id());
         let (cause, context, suppress) = {
             let st = e.state();
             (st.cause.clone(), st.context.clone(), st.suppress_context)
         };
-        if let Some(c) = cause.as_ref().and_then(Exc::from_value) {
-            out.push_str(&self.format_exception(&c));
+        let unseen = |v: &Option<Value>| {
+            v.as_ref()
+                .and_then(Exc::from_value)
+                .filter(|c| !seen.contains(&c.value().id()))
+        };
+        let (cause, context) = (unseen(&cause), unseen(&context));
+        if let Some(c) = cause {
+            out.push_str(&self.format_chain(&c, seen));
             out.push_str(
                 "\nThe above exception was the direct cause of the following exception:\n\n",
             );
-        } else if let (false, Some(c)) = (suppress, context.as_ref().and_then(Exc::from_value)) {
-            out.push_str(&self.format_exception(&c));
+        } else if let (false, Some(c)) = (suppress, context) {
+            out.push_str(&self.format_chain(&c, seen));
             out.push_str(
                 "\nDuring handling of the above exception, another exception occurred:\n\n",
             );

@@ -218,7 +218,18 @@ class deque:
         return len(self._items)
 
     def __iter__(self):
-        return iter(self._items)
+        # As CPython: adding or removing items while iterating is an error (else
+        # `for x in d: d.append(x)` would never end).
+        items = self._items
+        size = len(items)
+        i = 0
+        while i < size:
+            if self._items is not items or len(items) != size:
+                raise RuntimeError('deque mutated during iteration')
+            yield items[i]
+            i += 1
+        if self._items is not items or len(items) != size:
+            raise RuntimeError('deque mutated during iteration')
 
     def __reversed__(self):
         return reversed(self._items)

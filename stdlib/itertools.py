@@ -95,6 +95,9 @@ def starmap(function, iterable):
         yield function(*args)
 
 
+_MAXSIZE = 9223372036854775807
+
+
 def islice(iterable, *args):
     if len(args) == 1:
         start, stop, step = 0, args[0], 1
@@ -106,7 +109,7 @@ def islice(iterable, *args):
         raise TypeError('islice expected at most 4 arguments, got ' + str(len(args) + 1))
     start = 0 if start is None else start
     step = 1 if step is None else step
-    if start < 0 or (stop is not None and stop < 0):
+    if not 0 <= start <= _MAXSIZE or (stop is not None and not 0 <= stop <= _MAXSIZE):
         raise ValueError('Indices for islice() must be None or an integer: 0 <= x <= sys.maxsize.')
     if step <= 0:
         raise ValueError('Step for islice() must be a positive integer or None.')
@@ -262,5 +265,20 @@ def combinations_with_replacement(iterable, r):
 
 
 def tee(iterable, n=2):
-    items = list(iterable)
-    return tuple(iter(items) for _ in range(n))
+    # Lazy: each copy buffers only what it has not read yet (the input may be endless).
+    if n < 0:
+        raise ValueError('n must be >= 0')
+    it = iter(iterable)
+    buffers = [[] for _ in range(n)]
+
+    def copy(mine):
+        while True:
+            if not mine:
+                try:
+                    value = next(it)
+                except StopIteration:
+                    return
+                for b in buffers:
+                    b.append(value)
+            yield mine.pop(0)
+    return tuple(copy(b) for b in buffers)

@@ -116,6 +116,23 @@ fn a_syntax_error_exits_1_with_a_report() {
 }
 
 #[test]
+fn a_repeated_parameter_is_a_syntax_error() {
+    let source = "def area(width, height, width):\n    return width * height\n";
+    let dir = folder("duplicate", &[("dup.py", source)]);
+    for args in [&["dup.py"][..], &["--check", "dup.py"]] {
+        let r = spindle(args, "", Some(&dir));
+        assert_eq!(r.status, 1, "{}", r.stderr);
+        assert!(
+            r.stderr
+                .contains("SyntaxError: duplicate argument 'width' in function definition"),
+            "{}",
+            r.stderr
+        );
+        assert!(r.stderr.contains("dup.py:1:25"), "{}", r.stderr);
+    }
+}
+
+#[test]
 fn system_exit_gives_its_code() {
     assert_eq!(spindle(&["-c", "exit(3)"], "", None).status, 3);
     assert_eq!(spindle(&["-c", "raise SystemExit(0)"], "", None).status, 0);

@@ -304,6 +304,7 @@ pub fn bytes_new(interp: &mut Interp, args: &[Value], mut kw: Kwargs) -> PyResul
             if *n < 0 {
                 return Err(value_error("negative count"));
             }
+            check_alloc(*n as usize, 1)?;
             vec![0u8; *n as usize]
         }
         Some(Value::Bytes(b)) => (**b).clone(),

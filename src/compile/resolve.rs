@@ -124,6 +124,15 @@ impl Collector {
     }
 
     fn function(&mut self, f: &FunctionDef, is_lambda: bool) -> Result<(), ResolveError> {
+        let params: Vec<&Param> = all_params(&f.params).collect();
+        for (i, p) in params.iter().enumerate() {
+            if params[..i].iter().any(|q| q.name.id == p.name.id) {
+                return err(
+                    format!("duplicate argument '{}' in function definition", p.name.id),
+                    p.name.span,
+                );
+            }
+        }
         // Defaults, annotations and decorators belong to the defining scope.
         for d in &f.decorators {
             self.expr(d)?;

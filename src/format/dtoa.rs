@@ -66,14 +66,19 @@ pub(crate) fn shortest(x: f64) -> Digits {
     from_scientific(&format!("{:e}", x.abs()))
 }
 
+/// A double's exact decimal expansion has at most 767 significant digits and ends at
+/// most 1074 places after the point: asking for more only adds zeros, which the
+/// digits drop anyway (and the formatter's precision must stay below 65536).
+const EXACT_DIGITS: usize = 1100;
+
 /// `n >= 1` significant digits, correctly rounded (finite; sign ignored).
 pub(crate) fn significant(x: f64, n: usize) -> Digits {
-    from_scientific(&format!("{:.*e}", n.max(1) - 1, x.abs()))
+    from_scientific(&format!("{:.*e}", n.clamp(1, EXACT_DIGITS) - 1, x.abs()))
 }
 
 /// Digits rounded to `n` places after the point (finite; sign ignored).
 pub(crate) fn fixed(x: f64, n: usize) -> Digits {
-    let text = format!("{:.*}", n, x.abs());
+    let text = format!("{:.*}", n.min(EXACT_DIGITS), x.abs());
     let (int_part, _) = text.split_once('.').unwrap_or((&text, ""));
     let decpt = int_part.len() as i64;
     let digits: Vec<u8> = text.bytes().filter(|b| b.is_ascii_digit()).collect();

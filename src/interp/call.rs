@@ -35,7 +35,39 @@ fn held_value(n: &crate::value::NativeFunction, receiver: &Value) -> Option<Valu
     (&*crate::interp::attr::class_of(v).name == owner).then(|| v.clone())
 }
 
+/// Whether the running interpreter's stack is down to its red zone: recursion over
+/// nested data (comparing, printing, hashing containers inside containers) stops there
+/// with a RecursionError, as calls do.
+pub fn stack_is_low() -> bool {
+    super::current().is_some_and(|i| i.stack_is_low())
+}
+
 impl Interp {
+    #[inline]
+    pub fn stack_is_low(&self) -> bool {
+        stack_pointer() < self.stack_limit + STACK_RED_ZONE
+    }
+
+    /// Runs `f` one level deeper into nested data (a list inside a list being compared
+    /// or printed), counted with the calls against the recursion limit as CPython
+    /// counts them: `while` says what was being done, for the RecursionError.
+    pub fn nested<T>(
+        &mut self,
+        while_: &str,
+        f: impl FnOnce(&mut Self) -> PyResult<T>,
+    ) -> PyResult<T> {
+        if self.depth >= self.recursion_limit || self.stack_is_low() {
+            return Err(exc_msg(
+                "RecursionError",
+                format!("maximum recursion depth exceeded {while_}"),
+            ));
+        }
+        self.depth += 1;
+        let r = f(self);
+        self.depth -= 1;
+        r
+    }
+
     pub fn call(&mut self, callee: &Value, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
         match callee {
             Value::Function(func) => self.call_function(func, args, kwargs),

@@ -121,3 +121,30 @@ pub fn stop_iteration(value: Value) -> Exc {
     let args = if value.is_none() { vec![] } else { vec![value] };
     new_exception(types().exc("StopIteration"), args)
 }
+
+/// Refuses, with CPython's MemoryError, to build something of `count` items of `size`
+/// bytes that is larger than this machine's memory and swap (where the kernel would
+/// refuse CPython's allocation too; an allocation failure would abort the process, and
+/// a reservation the kernel grants lazily would fail only when filled).
+pub fn check_alloc(count: usize, size: usize) -> super::PyResult<()> {
+    match count.checked_mul(size) {
+        Some(b) if b < 1 << 30 || b <= memory_size() => Ok(()),
+        _ => Err(exc_msg("MemoryError", "")),
+    }
+}
+
+/// Physical memory plus swap, in bytes.
+fn memory_size() -> usize {
+    static SIZE: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *SIZE.get_or_init(|| {
+        // SAFETY: sysinfo fills the zeroed struct it is given.
+        let mut info: libc::sysinfo = unsafe { std::mem::zeroed() };
+        if unsafe { libc::sysinfo(&mut info) } != 0 {
+            return usize::MAX;
+        }
+        let unit = info.mem_unit.max(1) as usize;
+        (info.totalram as usize)
+            .saturating_add(info.totalswap as usize)
+            .saturating_mul(unit)
+    })
+}

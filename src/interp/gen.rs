@@ -147,8 +147,11 @@ impl Generator {
 
     fn finish(&self, interp: &mut Interp) {
         self.state.set(State::Done);
-        if let Some(co) = self.co.borrow_mut().take() {
+        if let Some(mut co) = self.co.borrow_mut().take() {
             if !co.started() {
+                // Never run: dropping its initial closure finishes it, and its stack
+                // can serve the next generator.
+                co.force_unwind();
                 interp.stack_pool.push(co.into_stack());
             }
         }

@@ -381,7 +381,10 @@ impl Interp {
         match v {
             Value::List(l) => Ok(l.borrow().clone()),
             Value::Tuple(t) => Ok((**t).clone()),
-            Value::Range(r) => Ok((0..r.len()).map(|i| Value::Int(r.get(i))).collect()),
+            Value::Range(r) => {
+                check_alloc(r.len() as usize, std::mem::size_of::<Value>())?;
+                Ok((0..r.len()).map(|i| Value::Int(r.get(i))).collect())
+            }
             Value::Dict(d) => Ok(d.borrow().keys().cloned().collect()),
             _ => {
                 let it = self.iter(v)?;

@@ -538,6 +538,35 @@ pub fn key_eq(a: &Value, b: &Value) -> bool {
     }
 }
 
+/// Nested containers `builtin_eq` compares itself; deeper (or self-containing) ones
+/// are left to the evaluator's comparison, which watches its stack and raises
+/// RecursionError.
+const MAX_BUILTIN_NESTING: u32 = 64;
+
+thread_local! {
+    static NESTING: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+/// One level of container nesting inside `builtin_eq`, left when dropped.
+struct Nested;
+
+impl Nested {
+    fn enter() -> Option<Nested> {
+        NESTING.with(|d| {
+            (d.get() < MAX_BUILTIN_NESTING).then(|| {
+                d.set(d.get() + 1);
+                Nested
+            })
+        })
+    }
+}
+
+impl Drop for Nested {
+    fn drop(&mut self) {
+        NESTING.with(|d| d.set(d.get() - 1));
+    }
+}
+
 /// Equality for built-in types; None when a user-defined `__eq__` may be involved.
 pub fn builtin_eq(a: &Value, b: &Value) -> Option<bool> {
     use Value::*;
@@ -552,6 +581,7 @@ pub fn builtin_eq(a: &Value, b: &Value) -> Option<bool> {
         }
         (Bytes(x), Bytes(y)) => x == y,
         (Tuple(x), Tuple(y)) => {
+            let _level = Nested::enter()?;
             if x.len() != y.len() {
                 return Some(false);
             }
@@ -563,6 +593,7 @@ pub fn builtin_eq(a: &Value, b: &Value) -> Option<bool> {
             true
         }
         (List(x), List(y)) => {
+            let _level = Nested::enter()?;
             let (x, y) = (x.borrow(), y.borrow());
             if x.len() != y.len() {
                 return Some(false);
@@ -677,6 +708,10 @@ impl Interp {
                     }
                 }
             }
+            Value::Tuple(_) if self.stack_is_low() => Err(exc_msg(
+                "RecursionError",
+                "maximum recursion depth exceeded while calling a Python object",
+            )),
             Value::Tuple(t) => {
                 let mut hs = Vec::with_capacity(t.len());
                 for x in t.iter() {
@@ -816,6 +851,39 @@ impl Interp {
         Ok(None)
     }
 
+    /// `==` and `!=` of two dicts.
+    fn dict_compare(
+        &mut self,
+        op: CmpOp,
+        x: &std::rc::Rc<std::cell::RefCell<crate::value::Dict>>,
+        y: &std::rc::Rc<std::cell::RefCell<crate::value::Dict>>,
+    ) -> PyResult<Option<bool>> {
+        let eq = {
+            let (x, y) = (x.borrow().clone(), y.borrow().clone());
+            if x.len() != y.len() {
+                false
+            } else {
+                let mut all = true;
+                for (k, v) in x.map.iter() {
+                    match y.map.get(k) {
+                        Some(w) => {
+                            if !self.eq(v, w)? {
+                                all = false;
+                                break;
+                            }
+                        }
+                        None => {
+                            all = false;
+                            break;
+                        }
+                    }
+                }
+                all
+            }
+        };
+        Ok(Some(if op == CmpOp::Eq { eq } else { !eq }))
+    }
+
     fn builtin_compare(&mut self, op: CmpOp, a: &Value, b: &Value) -> PyResult<Option<bool>> {
         use std::cmp::Ordering;
         let ord_ok = |o: Option<Ordering>| -> Option<bool> {
@@ -853,34 +921,15 @@ impl Interp {
             (Value::Bytes(x), Value::Bytes(y)) => Ok(ord_ok(Some(x.as_slice().cmp(y.as_slice())))),
             (Value::List(x), Value::List(y)) => {
                 let (x, y) = (x.borrow().clone(), y.borrow().clone());
-                self.seq_compare(op, &x, &y).map(Some)
+                self.nested("in comparison", |i| i.seq_compare(op, &x, &y))
+                    .map(Some)
             }
-            (Value::Tuple(x), Value::Tuple(y)) => self.seq_compare(op, x, y).map(Some),
+            (Value::Tuple(x), Value::Tuple(y)) => self
+                .nested("in comparison", |i| i.seq_compare(op, x, y))
+                .map(Some),
             (Value::Dict(x), Value::Dict(y)) if matches!(op, CmpOp::Eq | CmpOp::NotEq) => {
-                let eq = {
-                    let (x, y) = (x.borrow().clone(), y.borrow().clone());
-                    if x.len() != y.len() {
-                        false
-                    } else {
-                        let mut all = true;
-                        for (k, v) in x.map.iter() {
-                            match y.map.get(k) {
-                                Some(w) => {
-                                    if !self.eq(v, w)? {
-                                        all = false;
-                                        break;
-                                    }
-                                }
-                                None => {
-                                    all = false;
-                                    break;
-                                }
-                            }
-                        }
-                        all
-                    }
-                };
-                Ok(Some(if op == CmpOp::Eq { eq } else { !eq }))
+                let (x, y) = (x.clone(), y.clone());
+                self.nested("in comparison", |i| i.dict_compare(op, &x, &y))
             }
             (Value::Set(_) | Value::FrozenSet(_), Value::Set(_) | Value::FrozenSet(_)) => {
                 let (x, y) = (set_keys(a), set_keys(b));
@@ -1258,13 +1307,16 @@ impl Interp {
             Value::Bool(b) => *b as usize,
             _ => 0,
         };
+        let (len, item_size) = match seq {
+            Value::Str(s) => (s.len_bytes(), 1),
+            Value::Bytes(b) => (b.len(), 1),
+            Value::List(l) => (l.borrow().len(), std::mem::size_of::<Value>()),
+            Value::Tuple(t) => (t.len(), std::mem::size_of::<Value>()),
+            _ => (0, 1),
+        };
+        check_alloc(len.saturating_mul(n), item_size)?;
         Ok(match seq {
-            Value::Str(s) => {
-                if s.len_bytes().saturating_mul(n) > 1 << 34 {
-                    return Err(exc_msg("MemoryError", ""));
-                }
-                Value::string(s.as_str().repeat(n))
-            }
+            Value::Str(s) => Value::string(s.as_str().repeat(n)),
             Value::List(l) => {
                 let l = l.borrow();
                 let mut v = Vec::with_capacity(l.len() * n);

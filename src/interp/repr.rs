@@ -63,6 +63,9 @@ pub fn ascii_escape(s: &str) -> String {
     out
 }
 
+/// What a RecursionError says was happening when printing nested containers.
+const REPR_DEPTH: &str = "while getting the repr of an object";
+
 impl Interp {
     /// `str(v)`.
     pub fn str(&mut self, v: &Value) -> PyResult<String> {
@@ -253,6 +256,16 @@ impl Interp {
         if self.repr_guard.iter().any(|x| x.is(whole)) {
             return Ok(format!("{}...{}", open, close));
         }
+        self.nested(REPR_DEPTH, |i| i.repr_items(whole, open, items, close))
+    }
+
+    fn repr_items(
+        &mut self,
+        whole: &Value,
+        open: &str,
+        items: &[Value],
+        close: &str,
+    ) -> PyResult<String> {
         self.repr_guard.push(whole.clone());
         let mut s = String::from(open);
         let mut r = Ok(());
@@ -278,6 +291,10 @@ impl Interp {
         if self.repr_guard.iter().any(|x| x.is(whole)) {
             return Ok("{...}".into());
         }
+        self.nested(REPR_DEPTH, |i| i.repr_dict_items(whole, items))
+    }
+
+    fn repr_dict_items(&mut self, whole: &Value, items: &[(Value, Value)]) -> PyResult<String> {
         self.repr_guard.push(whole.clone());
         let mut s = String::from("{");
         let mut r = Ok(());

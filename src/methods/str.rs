@@ -695,6 +695,7 @@ fn pad_impl(interp: &mut Interp, args: &[Value], kw: Kwargs, name: &str) -> PyRe
     if width <= len {
         return Ok(Value::Str(s));
     }
+    check_alloc(width as usize, 1)?;
     let marg = width - len;
     let left = match name {
         "ljust" => 0,
@@ -726,6 +727,7 @@ fn zfill(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     if width <= len {
         return Ok(Value::Str(s));
     }
+    check_alloc(width as usize, 1)?;
     let text = s.as_str();
     let (sign, rest) = match text.chars().next() {
         Some(c @ ('+' | '-')) => (Some(c), &text[1..]),
@@ -754,6 +756,7 @@ fn expandtabs(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value
             '\t' => {
                 if tab > 0 {
                     let n = tab - col % tab;
+                    check_alloc(out.len().saturating_add(n as usize), 1)?;
                     out.extend(std::iter::repeat_n(' ', n as usize));
                     col += n;
                 }

@@ -409,7 +409,7 @@ fn factorial(interp: &mut Interp, args: &[Value], _k: Kwargs) -> PyResult<Value>
     if n.is_negative() {
         return Err(value_error("factorial() not defined for negative values"));
     }
-    let n = n.to_u64().ok_or_else(|| {
+    let n = n.to_i64().ok_or_else(|| {
         overflow_error("factorial() argument should not exceed 9223372036854775807")
     })?;
     let mut r = BigInt::one();
@@ -493,6 +493,11 @@ fn comb(interp: &mut Interp, args: &[Value], _k: Kwargs) -> PyResult<Value> {
         return Ok(Value::Int(0));
     }
     let k = std::cmp::min(k.clone(), &n - &k);
+    if k.to_i64().is_none() {
+        return Err(overflow_error(
+            "min(n - k, k) must not exceed 9223372036854775807",
+        ));
+    }
     let mut r = BigInt::one();
     let mut i = BigInt::zero();
     while i < k {
@@ -504,7 +509,20 @@ fn comb(interp: &mut Interp, args: &[Value], _k: Kwargs) -> PyResult<Value> {
 
 fn perm(interp: &mut Interp, args: &[Value], _k: Kwargs) -> PyResult<Value> {
     let (n, k) = nk(interp, args, "perm")?;
-    let k = k.unwrap_or_else(|| n.clone());
+    // Past these bounds CPython refuses rather than compute for ever.
+    let k = match k {
+        Some(k) if k > n => return Ok(Value::Int(0)),
+        Some(k) if k.to_i64().is_none() => {
+            return Err(overflow_error("k must not exceed 9223372036854775807"))
+        }
+        Some(k) => k,
+        None if n.to_i64().is_none() => {
+            return Err(overflow_error(
+                "factorial() argument should not exceed 9223372036854775807",
+            ))
+        }
+        None => n.clone(),
+    };
     Ok(Value::from_bigint(perm_of(&n, &k)))
 }
 

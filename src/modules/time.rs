@@ -59,8 +59,18 @@ fn num(interp: &mut Interp, v: &Value) -> PyResult<f64> {
 fn sleep(interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Value> {
     arity("sleep", args, 1, 1)?;
     let s = num(interp, &args[0])?;
+    if s.is_nan() {
+        return Err(value_error("Invalid value NaN (not a number)"));
+    }
     if s < 0.0 {
         return Err(value_error("sleep length must be non-negative"));
+    }
+    // Past what a time_t holds, as CPython says.
+    if s > 9.2e18 {
+        return Err(exc_msg(
+            "OverflowError",
+            "timestamp out of range for platform time_t",
+        ));
     }
     interp.sleep(s)?;
     Ok(Value::None)

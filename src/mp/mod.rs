@@ -74,6 +74,9 @@ pub fn timeout_arg(v: &Value) -> PyResult<Option<f64>> {
         Value::None => Ok(None),
         Value::Int(i) => Ok(Some(*i as f64)),
         Value::Bool(b) => Ok(Some(*b as i64 as f64)),
+        // CPython turns the timeout into an integer count of milliseconds somewhere
+        // below, which a NaN cannot be.
+        Value::Float(f) if f.is_nan() => Err(value_error("cannot convert float NaN to integer")),
         Value::Float(f) => Ok(Some(*f)),
         _ => Err(type_error("timeout must be a number or None")),
     }

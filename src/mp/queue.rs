@@ -289,15 +289,11 @@ fn block_args(
     let block = take_kw(kw, "block").or_else(|| args.get(first).cloned());
     let timeout = take_kw(kw, "timeout").or_else(|| args.get(first + 1).cloned());
     let block = !matches!(block, Some(Value::Bool(false)) | Some(Value::Int(0)));
+    // A negative timeout is no wait at all, as in CPython's multiprocessing queues.
     let timeout = match timeout {
         Some(t) => timeout_arg(&t)?,
         None => None,
     };
-    if let Some(t) = timeout {
-        if t < 0.0 {
-            return Err(value_error("'timeout' must be a non-negative number"));
-        }
-    }
     Ok((block, block::deadline(timeout)))
 }
 

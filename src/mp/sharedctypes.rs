@@ -594,6 +594,7 @@ fn array_impl(interp: &mut Interp, args: &[Value], kw: Kwargs, raw: bool) -> PyR
             if *n < 0 {
                 return Err(value_error("Array length must be >= 0"));
             }
+            check_alloc(*n as usize, 8)?;
             vec![zero_of(code); *n as usize]
         }
         Value::Bytes(b) if code == Code::Char => {
