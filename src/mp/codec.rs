@@ -11,7 +11,7 @@ use crate::interp::object::downcast;
 use crate::interp::types::types;
 use crate::interp::{Interp, PyResult};
 use crate::syntax::ast::FunctionDef;
-use crate::value::object::{ExcState, Namespace, Payload};
+use crate::value::object::{Namespace, Payload};
 use crate::value::{Dict, Function, HKey, Instance, Kwargs, PySet, Value};
 use bincode::{Decode, Encode};
 use std::cell::RefCell;
@@ -53,6 +53,9 @@ enum Wire {
     IntTuple(Vec<i64>),
     /// A list of strings, without a tree node per item.
     StrList(Vec<String>),
+    /// The list, dict, set or instance met `n`-th earlier in this value: shared and
+    /// cyclic data arrive shared and cyclic, as pickle's memo does it.
+    Ref(u32),
 }
 
 #[derive(Encode, Decode, Debug)]
@@ -234,7 +237,45 @@ fn class_ref(c: &crate::value::Class) -> ClassRef {
     }
 }
 
+thread_local! {
+    /// While encoding: the mutable containers written so far, by address, numbered in
+    /// the order they were met (the decoder numbers what it makes in the same order).
+    static SENT: RefCell<std::collections::HashMap<usize, u32>> = RefCell::new(Default::default());
+    /// While decoding: the containers made so far, in that order.
+    static MADE: RefCell<Vec<Value>> = const { RefCell::new(Vec::new()) };
+}
+
+/// A reference to `v` if it was written before; else numbers it as the next one.
+fn sent_before(v: &Value) -> Option<Wire> {
+    SENT.with(|s| {
+        let mut s = s.borrow_mut();
+        let n = s.len() as u32;
+        match s.entry(v.id() as usize) {
+            std::collections::hash_map::Entry::Occupied(e) => Some(Wire::Ref(*e.get())),
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(n);
+                None
+            }
+        }
+    })
+}
+
+/// Numbers a container the decoder has just made (before its contents, which may
+/// refer back to it); returns its number.
+fn made(v: &Value) -> usize {
+    MADE.with(|m| {
+        let mut m = m.borrow_mut();
+        m.push(v.clone());
+        m.len() - 1
+    })
+}
+
 fn to_wire(interp: &mut Interp, v: &Value, depth: usize) -> PyResult<Wire> {
+    if let Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::Instance(_) = v {
+        if let Some(r) = sent_before(v) {
+            return Ok(r);
+        }
+    }
     if depth > MAX_DEPTH {
         return Err(exc_msg(
             "RecursionError",
@@ -300,11 +341,7 @@ fn to_wire(interp: &mut Interp, v: &Value, depth: usize) -> PyResult<Wire> {
         Value::Module(m) => Wire::Module(m.name.to_string()),
         Value::Instance(inst) => {
             let cls = inst.class();
-            let attrs = inst.dict.borrow().items();
-            let mut dict = Vec::with_capacity(attrs.len());
-            for (k, x) in attrs {
-                dict.push((k.as_str().to_string(), to_wire(interp, &x, d)?));
-            }
+            // The payload before the attributes: the order the decoder makes them in.
             let payload = match &inst.payload {
                 Payload::None => WirePayload::None,
                 Payload::Exception(st) => {
@@ -338,6 +375,11 @@ fn to_wire(interp: &mut Interp, v: &Value, depth: usize) -> PyResult<Wire> {
                 }
                 Payload::Value(v) => WirePayload::Value(to_wire(interp, v, d)?),
             };
+            let attrs = inst.dict.borrow().items();
+            let mut dict = Vec::with_capacity(attrs.len());
+            for (k, x) in attrs {
+                dict.push((k.as_str().to_string(), to_wire(interp, &x, d)?));
+            }
             Wire::Instance(Box::new(WireInstance {
                 class: class_ref(&cls),
                 dict,
@@ -489,13 +531,48 @@ fn from_wire(interp: &mut Interp, w: Wire) -> PyResult<Value> {
         Wire::Float(f) => Value::Float(f),
         Wire::Str(s) => Value::string(s),
         Wire::Bytes(b) => Value::Bytes(Rc::new(b)),
-        Wire::List(items) => Value::list(many(interp, items)?),
-        Wire::IntList(items) => Value::list(items.into_iter().map(Value::Int).collect()),
+        Wire::Ref(n) => MADE
+            .with(|m| m.borrow().get(n as usize).cloned())
+            .ok_or_else(|| exc_msg("ValueError", "cannot decode value: a reference to nothing"))?,
+        Wire::List(items) => {
+            let list = Value::list(Vec::new());
+            made(&list);
+            let items = many(interp, items)?;
+            if let Value::List(l) = &list {
+                *l.borrow_mut() = items;
+            }
+            list
+        }
+        Wire::IntList(items) => {
+            let list = Value::list(items.into_iter().map(Value::Int).collect());
+            made(&list);
+            list
+        }
         Wire::IntTuple(items) => Value::tuple(items.into_iter().map(Value::Int).collect()),
-        Wire::StrList(items) => Value::list(items.into_iter().map(Value::string).collect()),
+        Wire::StrList(items) => {
+            let list = Value::list(items.into_iter().map(Value::string).collect());
+            made(&list);
+            list
+        }
         Wire::Tuple(items) => Value::tuple(many(interp, items)?),
-        Wire::Dict(items) => Value::dict(dict_from(interp, items)?),
-        Wire::Set(items) => Value::Set(Rc::new(RefCell::new(set_from(interp, items)?))),
+        Wire::Dict(items) => {
+            let dict = Value::dict(Dict::new());
+            made(&dict);
+            let filled = dict_from(interp, items)?;
+            if let Value::Dict(d) = &dict {
+                *d.borrow_mut() = filled;
+            }
+            dict
+        }
+        Wire::Set(items) => {
+            let set = Value::Set(Rc::new(RefCell::new(crate::value::PySet::new())));
+            made(&set);
+            let filled = set_from(interp, items)?;
+            if let Value::Set(s) = &set {
+                *s.borrow_mut() = filled;
+            }
+            set
+        }
         Wire::FrozenSet(items) => Value::FrozenSet(Rc::new(set_from(interp, items)?)),
         Wire::Range(a, b, c) => Value::Range(Rc::new(crate::value::Range {
             start: a,
@@ -519,37 +596,57 @@ fn from_wire(interp: &mut Interp, w: Wire) -> PyResult<Value> {
                 Value::Class(c) => c,
                 _ => return Err(type_error(format!("'{}' is not a class", class.qualname))),
             };
-            let payload = match payload {
-                WirePayload::None => Payload::None,
-                WirePayload::Exception {
-                    args,
-                    cause,
-                    context,
-                } => Payload::Exception(RefCell::new(ExcState {
-                    args: many(interp, args)?,
-                    cause: match cause {
-                        Some(c) => Some(from_wire(interp, c)?),
-                        None => None,
-                    },
-                    context: match context {
-                        Some(c) => Some(from_wire(interp, c)?),
-                        None => None,
-                    },
-                    ..Default::default()
-                })),
-                WirePayload::Dict(items) => Payload::Dict(RefCell::new(dict_from(interp, items)?)),
-                WirePayload::List(items) => Payload::List(RefCell::new(many(interp, items)?)),
-                WirePayload::Value(v) => Payload::Value(from_wire(interp, v)?),
+            // Numbered before its contents, which may refer back to it; a held value
+            // (an int or str subclass) is decoded first, since it cannot change later.
+            let slot = made(&Value::None);
+            let (payload, contents) = match payload {
+                WirePayload::Value(v) => (Payload::Value(from_wire(interp, v)?), None),
+                WirePayload::None => (Payload::None, None),
+                WirePayload::Exception { .. } => {
+                    (Payload::Exception(Default::default()), Some(payload))
+                }
+                WirePayload::Dict(_) => (Payload::Dict(Default::default()), Some(payload)),
+                WirePayload::List(_) => (Payload::List(Default::default()), Some(payload)),
             };
-            let mut ns = crate::value::object::InstDict::default();
-            for (k, x) in dict {
-                ns.insert(intern(&k), from_wire(interp, x)?);
-            }
-            Value::Instance(Rc::new(Instance {
+            let inst = Rc::new(Instance {
                 class: RefCell::new(cls),
-                dict: RefCell::new(ns),
+                dict: RefCell::new(Default::default()),
                 payload,
-            }))
+            });
+            let value = Value::Instance(inst.clone());
+            MADE.with(|m| m.borrow_mut()[slot] = value.clone());
+            match (contents, &inst.payload) {
+                (
+                    Some(WirePayload::Exception {
+                        args,
+                        cause,
+                        context,
+                    }),
+                    Payload::Exception(st),
+                ) => {
+                    let args = many(interp, args)?;
+                    let cause = cause.map(|c| from_wire(interp, c)).transpose()?;
+                    let context = context.map(|c| from_wire(interp, c)).transpose()?;
+                    let mut st = st.borrow_mut();
+                    st.args = args;
+                    st.cause = cause;
+                    st.context = context;
+                }
+                (Some(WirePayload::Dict(items)), Payload::Dict(d)) => {
+                    let filled = dict_from(interp, items)?;
+                    *d.borrow_mut() = filled;
+                }
+                (Some(WirePayload::List(items)), Payload::List(l)) => {
+                    let filled = many(interp, items)?;
+                    *l.borrow_mut() = filled;
+                }
+                _ => {}
+            }
+            for (k, x) in dict {
+                let x = from_wire(interp, x)?;
+                inst.dict.borrow_mut().insert(intern(&k), x);
+            }
+            value
         }
         Wire::Function(func) => {
             let WireFunction {
@@ -711,7 +808,10 @@ fn set_from(interp: &mut Interp, items: Vec<Wire>) -> PyResult<PySet> {
 
 /// Encodes a value for another process.
 pub fn encode(interp: &mut Interp, v: &Value) -> PyResult<Vec<u8>> {
-    let w = to_wire(interp, v, 0)?;
+    let outer = SENT.with(|s| std::mem::take(&mut *s.borrow_mut()));
+    let w = to_wire(interp, v, 0);
+    SENT.with(|s| *s.borrow_mut() = outer);
+    let w = w?;
     bincode::encode_to_vec(&w, bincode::config::standard())
         .map_err(|e| exc_msg("ValueError", format!("cannot encode value: {}", e)))
 }
@@ -723,7 +823,10 @@ pub fn decode(interp: &mut Interp, bytes: &[u8]) -> PyResult<Value> {
         bincode::config::standard().with_limit::<{ 1 << 31 }>(),
     )
     .map_err(|e| exc_msg("ValueError", format!("cannot decode value: {}", e)))?;
-    from_wire(interp, w)
+    let outer = MADE.with(|m| std::mem::take(&mut *m.borrow_mut()));
+    let v = from_wire(interp, w);
+    MADE.with(|m| *m.borrow_mut() = outer);
+    v
 }
 
 /// `_mp._dumps(obj)`: the bytes another process turns back into `obj` (a pool encodes
