@@ -12,8 +12,18 @@ const MAIN_STACK: usize = 256 * 1024 * 1024;
 
 static INTERRUPTED: AtomicBool = AtomicBool::new(false);
 
+/// This process has received SIGINT (Ctrl-C) at some point: a KeyboardInterrupt then
+/// ends a child quietly, while one a program raises itself is reported.
+static SIGINT_RECEIVED: AtomicBool = AtomicBool::new(false);
+
 extern "C" fn on_sigint(_: libc::c_int) {
     INTERRUPTED.store(true, Ordering::Relaxed);
+    SIGINT_RECEIVED.store(true, Ordering::Relaxed);
+}
+
+/// Whether this process has received SIGINT.
+pub fn sigint_received() -> bool {
+    SIGINT_RECEIVED.load(Ordering::Relaxed)
 }
 
 /// SIGINT sets a flag the evaluator turns into KeyboardInterrupt; no SA_RESTART, so
@@ -35,6 +45,7 @@ pub fn install_signal_handlers() {
 /// In a new child: forget a Ctrl-C that reached the parent before the fork.
 pub fn child_signal_setup() {
     INTERRUPTED.store(false, Ordering::Relaxed);
+    SIGINT_RECEIVED.store(false, Ordering::Relaxed);
 }
 
 #[cold]

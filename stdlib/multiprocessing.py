@@ -144,9 +144,11 @@ class Process:
             else:
                 _mp._write_stderr(str(e.code) + '\n')
                 exitcode = 1
-        except KeyboardInterrupt:
-            _mp._die_of_sigint()
         except BaseException as e:
+            # Ctrl-C ends the whole tree quietly; a KeyboardInterrupt the program
+            # raises itself is reported like any exception, as in CPython.
+            if isinstance(e, KeyboardInterrupt) and _mp._sigint_received():
+                _mp._die_of_sigint()
             exitcode = 1
             _mp._write_stderr('Process ' + self._name + ':\n')
             _mp._print_exception(e)

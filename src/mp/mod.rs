@@ -182,6 +182,7 @@ pub fn create_module(_interp: &mut Interp) -> Value {
         ("cpu_count", process::cpu_count),
         ("_register_exit", process::register_exit),
         ("_die_of_sigint", process::die_of_sigint),
+        ("_sigint_received", process::sigint_received),
         ("_write_stderr", process::write_stderr),
         ("_wait_any", process::wait_any),
         ("_listen", connection::listen),

@@ -201,6 +201,11 @@ pub fn register_exit(interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResu
 }
 
 /// `_die_of_sigint()`: a child interrupted by Ctrl-C ends quietly, as killed by SIGINT.
+/// `_sigint_received()`: whether Ctrl-C reached this process.
+pub fn sigint_received(_interp: &mut Interp, _args: &[Value], _kw: Kwargs) -> PyResult<Value> {
+    Ok(Value::Bool(crate::run::sigint_received()))
+}
+
 pub fn die_of_sigint(_interp: &mut Interp, _args: &[Value], _kw: Kwargs) -> PyResult<Value> {
     let _ = crate::output::flush_stdout();
     unsafe {
