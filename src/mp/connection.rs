@@ -159,7 +159,12 @@ impl Connection {
             }
             match self.fill()? {
                 Some(true) => {}
-                Some(false) => return Err(exc_msg("EOFError", "")),
+                Some(false) => {
+                    return Err(new_exception(
+                        crate::interp::types::types().exc("EOFError"),
+                        vec![],
+                    ))
+                }
                 None => {
                     let fd = self.fd()?;
                     block::wait(
@@ -294,9 +299,23 @@ fn c_send_bytes(interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Va
     }
 }
 
-fn c_recv_bytes(interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Value> {
+/// `recv_bytes(maxlength=None)`: a message longer than `maxlength` is refused and the
+/// connection closed, as in CPython.
+fn c_recv_bytes(interp: &mut Interp, args: &[Value], mut kw: Kwargs) -> PyResult<Value> {
     let c: &Connection = this(args)?;
-    Ok(Value::Bytes(Rc::new(c.recv_frame(interp)?)))
+    let maxlength = match take_kw(&mut kw, "maxlength").or_else(|| args.get(1).cloned()) {
+        None | Some(Value::None) => None,
+        Some(v) => Some(interp.to_index(&v, "maxlength")?),
+    };
+    if maxlength.is_some_and(|m| m < 0) {
+        return Err(value_error("negative maxlength"));
+    }
+    let frame = c.recv_frame(interp)?;
+    if maxlength.is_some_and(|m| frame.len() as i64 > m) {
+        c.close();
+        return Err(exc_msg("OSError", "bad message length"));
+    }
+    Ok(Value::Bytes(Rc::new(frame)))
 }
 
 fn c_poll(interp: &mut Interp, args: &[Value], mut kw: Kwargs) -> PyResult<Value> {

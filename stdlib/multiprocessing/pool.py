@@ -156,7 +156,7 @@ class Pool:
         _mp._set_pump(_pump_all, self._watch_fds())
 
     def __repr__(self):
-        return '<multiprocessing.pool.Pool state=%s pool_size=%d>' % (self._state, len(self._workers))
+        return '<multiprocessing.pool.Pool state=%s pool_size=%d>' % (self._state, self._processes)
 
     def _watch_fds(self):
         fds = []
