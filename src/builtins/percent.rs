@@ -89,6 +89,7 @@ pub fn percent_format(interp: &mut Interp, template: &str, args: &Value) -> PyRe
             _ => arg,
         };
         let f = spec.resolve(sw, sp);
+        check_alloc(f.width.unwrap_or(0), 4)?;
         let tn = interp.type_name(&arg);
         let s = match (spec.conv, &arg) {
             ('d' | 'i' | 'u' | 'o' | 'x' | 'X', Value::Int(i)) => percent_i64(*i, &f),

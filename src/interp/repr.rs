@@ -337,7 +337,12 @@ impl Interp {
             }
         }
         let tn = self.type_name(v);
-        let parse = |spec: &str| FormatSpec::parse_for(spec, &tn).map_err(value_error);
+        let parse = |spec: &str| -> PyResult<FormatSpec> {
+            let spec = FormatSpec::parse_for(spec, &tn).map_err(value_error)?;
+            // A field wider than memory is CPython's MemoryError, not an abort.
+            check_alloc(spec.width.unwrap_or(0), 4)?;
+            Ok(spec)
+        };
         match v {
             Value::Int(i) => {
                 if spec.is_empty() {

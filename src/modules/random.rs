@@ -386,6 +386,10 @@ fn getrandbits(interp: &mut Interp, args: &[Value], _k: Kwargs) -> PyResult<Valu
     arity("getrandbits", &args[1..], 1, 1)?;
     let o = me(&args[0])?;
     let k = interp.to_index(&args[1], "k")?;
+    // CPython takes the count as a C int.
+    if k > i32::MAX as i64 {
+        return Err(overflow_error("Python int too large to convert to C int"));
+    }
     Ok(Value::from_bigint(
         o.r.borrow_mut().getrandbits(k).map_err(rerr)?,
     ))
@@ -397,6 +401,10 @@ fn randbytes(interp: &mut Interp, args: &[Value], _k: Kwargs) -> PyResult<Value>
     let n = interp.to_index(&args[1], "n")?;
     if n < 0 {
         return Err(value_error("negative argument not allowed"));
+    }
+    // CPython asks for n * 8 random bits, counted in a C int.
+    if n.saturating_mul(8) > i32::MAX as i64 {
+        return Err(overflow_error("Python int too large to convert to C int"));
     }
     Ok(Value::Bytes(Rc::new(
         o.r.borrow_mut().randbytes(n as usize),

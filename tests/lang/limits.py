@@ -7,6 +7,7 @@ import collections
 import itertools
 import math
 import multiprocessing as mp
+import random
 import time
 
 
@@ -58,6 +59,12 @@ attempt('center', lambda: len('a'.center(2 ** 62)))
 attempt('zfill', lambda: len('1'.zfill(2 ** 62)))
 attempt('list(range)', lambda: len(list(range(2 ** 62))))
 attempt('tuple * huge', lambda: len((1,) * 2 ** 61))
+attempt('getrandbits', lambda: random.getrandbits(2 ** 45))
+attempt('randbytes', lambda: random.randbytes(2 ** 40))
+attempt('format width', lambda: format(1, '1111111111111111111'))
+attempt('f-string width', lambda: f'{1:>{2 ** 62}}')
+attempt('% width', lambda: '%*d' % (2 ** 62, 1))
+attempt('product', lambda: next(itertools.product([1], repeat=2 ** 40)))
 
 attempt('sleep nan', lambda: time.sleep(float('nan')))
 attempt('sleep inf', lambda: time.sleep(float('inf')))
