@@ -44,9 +44,8 @@ enum Wire {
     BoundMethod(Box<Wire>, Box<Wire>),
     /// A built-in function or method, by name (and receiver for methods).
     Native(String, Option<Box<Wire>>),
-    /// An object in shared memory (lock, queue, shared value...), by address.
-    /// A shared object by its address (every process maps it there), and its type's
-    /// name for the error where it is not mapped.
+    /// An object in shared memory (lock, queue, shared value...) by its address (every
+    /// process maps it there), and its type's name for the error where it is not mapped.
     Shared(u64, String),
     /// A list or tuple of small ints, without a tree node per item.
     IntList(Vec<i64>),
