@@ -35,14 +35,9 @@ fn held_value(n: &crate::value::NativeFunction, receiver: &Value) -> Option<Valu
     (&*crate::interp::attr::class_of(v).name == owner).then(|| v.clone())
 }
 
-/// Whether the running interpreter's stack is down to its red zone: recursion over
-/// nested data (comparing, printing, hashing containers inside containers) stops there
-/// with a RecursionError, as calls do.
-pub fn stack_is_low() -> bool {
-    super::current().is_some_and(|i| i.stack_is_low())
-}
-
 impl Interp {
+    /// Whether the stack is down to its red zone (where calls and recursion over
+    /// nested data stop with a RecursionError).
     #[inline]
     pub fn stack_is_low(&self) -> bool {
         stack_pointer() < self.stack_limit + STACK_RED_ZONE

@@ -539,36 +539,17 @@ pub fn key_eq(a: &Value, b: &Value) -> bool {
 }
 
 /// Nested containers `builtin_eq` compares itself; deeper (or self-containing) ones
-/// are left to the evaluator's comparison, which watches its stack and raises
+/// are left to the evaluator's comparison, which counts its depth and raises
 /// RecursionError.
 const MAX_BUILTIN_NESTING: u32 = 64;
 
-thread_local! {
-    static NESTING: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
-}
-
-/// One level of container nesting inside `builtin_eq`, left when dropped.
-struct Nested;
-
-impl Nested {
-    fn enter() -> Option<Nested> {
-        NESTING.with(|d| {
-            (d.get() < MAX_BUILTIN_NESTING).then(|| {
-                d.set(d.get() + 1);
-                Nested
-            })
-        })
-    }
-}
-
-impl Drop for Nested {
-    fn drop(&mut self) {
-        NESTING.with(|d| d.set(d.get() - 1));
-    }
-}
-
 /// Equality for built-in types; None when a user-defined `__eq__` may be involved.
 pub fn builtin_eq(a: &Value, b: &Value) -> Option<bool> {
+    builtin_eq_at(a, b, 0)
+}
+
+/// `builtin_eq` `depth` containers deep.
+fn builtin_eq_at(a: &Value, b: &Value, depth: u32) -> Option<bool> {
     use Value::*;
     Some(match (a, b) {
         (Int(x), Int(y)) => x == y,
@@ -580,31 +561,9 @@ pub fn builtin_eq(a: &Value, b: &Value) -> Option<bool> {
             num_cmp(a, b)? == std::cmp::Ordering::Equal
         }
         (Bytes(x), Bytes(y)) => x == y,
-        (Tuple(x), Tuple(y)) => {
-            let _level = Nested::enter()?;
-            if x.len() != y.len() {
-                return Some(false);
-            }
-            for (p, q) in x.iter().zip(y.iter()) {
-                if !p.is(q) && !builtin_eq(p, q)? {
-                    return Some(false);
-                }
-            }
-            true
-        }
-        (List(x), List(y)) => {
-            let _level = Nested::enter()?;
-            let (x, y) = (x.borrow(), y.borrow());
-            if x.len() != y.len() {
-                return Some(false);
-            }
-            for (p, q) in x.iter().zip(y.iter()) {
-                if !p.is(q) && !builtin_eq(p, q)? {
-                    return Some(false);
-                }
-            }
-            true
-        }
+        (Tuple(_) | List(_), _) if depth >= MAX_BUILTIN_NESTING => return Option::None,
+        (Tuple(x), Tuple(y)) => items_eq(x, y, depth + 1)?,
+        (List(x), List(y)) => items_eq(&x.borrow(), &y.borrow(), depth + 1)?,
         (FrozenSet(_) | Set(_), FrozenSet(_) | Set(_)) => return Option::None,
         (Dict(_), Dict(_)) => return Option::None,
         (Range(x), Range(y)) => {
@@ -613,6 +572,19 @@ pub fn builtin_eq(a: &Value, b: &Value) -> Option<bool> {
         }
         _ => a.is(b),
     })
+}
+
+/// Item-by-item equality of two tuples or lists (None: undecided here).
+fn items_eq(x: &[Value], y: &[Value], depth: u32) -> Option<bool> {
+    if x.len() != y.len() {
+        return Some(false);
+    }
+    for (p, q) in x.iter().zip(y.iter()) {
+        if !p.is(q) && !builtin_eq_at(p, q, depth)? {
+            return Some(false);
+        }
+    }
+    Some(true)
 }
 
 /// Ordering of two numbers (None for NaN or non-numbers).
@@ -708,17 +680,13 @@ impl Interp {
                     }
                 }
             }
-            Value::Tuple(_) if self.stack_is_low() => Err(exc_msg(
-                "RecursionError",
-                "maximum recursion depth exceeded while calling a Python object",
-            )),
-            Value::Tuple(t) => {
+            Value::Tuple(t) => self.nested("while calling a Python object", |i| {
                 let mut hs = Vec::with_capacity(t.len());
                 for x in t.iter() {
-                    hs.push(self.hash(x)?);
+                    hs.push(i.hash(x)?);
                 }
                 Ok(tuple_hash(hs.into_iter()))
-            }
+            }),
             other => Err(type_error(format!(
                 "unhashable type: '{}'",
                 self.type_name(other)

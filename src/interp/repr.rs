@@ -253,71 +253,52 @@ impl Interp {
         items: &[Value],
         close: &str,
     ) -> PyResult<String> {
-        if self.repr_guard.iter().any(|x| x.is(whole)) {
-            return Ok(format!("{}...{}", open, close));
-        }
-        self.nested(REPR_DEPTH, |i| i.repr_items(whole, open, items, close))
-    }
-
-    fn repr_items(
-        &mut self,
-        whole: &Value,
-        open: &str,
-        items: &[Value],
-        close: &str,
-    ) -> PyResult<String> {
-        self.repr_guard.push(whole.clone());
-        let mut s = String::from(open);
-        let mut r = Ok(());
-        for (i, x) in items.iter().enumerate() {
-            if i > 0 {
-                s.push_str(", ");
-            }
-            match self.repr(x) {
-                Ok(t) => s.push_str(&t),
-                Err(e) => {
-                    r = Err(e);
-                    break;
+        self.repr_container(whole, &format!("{open}...{close}"), |i| {
+            let mut s = String::from(open);
+            for (n, x) in items.iter().enumerate() {
+                if n > 0 {
+                    s.push_str(", ");
                 }
+                s.push_str(&i.repr(x)?);
             }
-        }
-        self.repr_guard.pop();
-        r?;
-        s.push_str(close);
-        Ok(s)
+            s.push_str(close);
+            Ok(s)
+        })
     }
 
     fn repr_dict(&mut self, whole: &Value, items: &[(Value, Value)]) -> PyResult<String> {
-        if self.repr_guard.iter().any(|x| x.is(whole)) {
-            return Ok("{...}".into());
-        }
-        self.nested(REPR_DEPTH, |i| i.repr_dict_items(whole, items))
+        self.repr_container(whole, "{...}", |i| {
+            let mut s = String::from("{");
+            for (n, (k, v)) in items.iter().enumerate() {
+                if n > 0 {
+                    s.push_str(", ");
+                }
+                s.push_str(&i.repr(k)?);
+                s.push_str(": ");
+                s.push_str(&i.repr(v)?);
+            }
+            s.push('}');
+            Ok(s)
+        })
     }
 
-    fn repr_dict_items(&mut self, whole: &Value, items: &[(Value, Value)]) -> PyResult<String> {
-        self.repr_guard.push(whole.clone());
-        let mut s = String::from("{");
-        let mut r = Ok(());
-        for (i, (k, v)) in items.iter().enumerate() {
-            if i > 0 {
-                s.push_str(", ");
-            }
-            match self.repr(k).and_then(|ks| Ok((ks, self.repr(v)?))) {
-                Ok((ks, vs)) => {
-                    s.push_str(&ks);
-                    s.push_str(": ");
-                    s.push_str(&vs);
-                }
-                Err(e) => {
-                    r = Err(e);
-                    break;
-                }
-            }
+    /// The repr `body` makes of container `whole`, or `cycle` when `whole` is already
+    /// being printed further out; one level deeper for the recursion limit.
+    fn repr_container(
+        &mut self,
+        whole: &Value,
+        cycle: &str,
+        body: impl FnOnce(&mut Self) -> PyResult<String>,
+    ) -> PyResult<String> {
+        if self.repr_guard.iter().any(|x| x.is(whole)) {
+            return Ok(cycle.to_string());
         }
-        self.repr_guard.pop();
-        r?;
-        s.push('}');
-        Ok(s)
+        self.nested(REPR_DEPTH, |i| {
+            i.repr_guard.push(whole.clone());
+            let r = body(i);
+            i.repr_guard.pop();
+            r
+        })
     }
 
     /// `format(v, spec)`.

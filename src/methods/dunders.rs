@@ -12,59 +12,52 @@ use crate::interp::{Interp, PyResult};
 use crate::methods::list::ListRef;
 use crate::syntax::ast::{BinOp, CmpOp, UnaryOp};
 use crate::value::object::Payload;
-use crate::value::{Class, Kwargs, NativeFn, Value};
+use crate::value::{Class, Kwargs, NativeFn, TypeKind, Value};
 use std::rc::Rc;
 
-/// The built-in type a method belongs to.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Owner {
-    Object,
-    Int,
-    Float,
-    Str,
-    Bytes,
-    List,
-    Tuple,
-    Dict,
-    Set,
-    FrozenSet,
-    Range,
-    NoneType,
+/// What the methods here need to know of the built-in type (`TypeKind`) they belong to.
+trait Owner: Copy {
+    fn name(self) -> &'static str;
+    fn class(self) -> Rc<Class>;
+    fn owns(self, v: &Value) -> bool;
+    fn accepts(self, other: &Value) -> bool;
 }
 
-impl Owner {
+impl Owner for TypeKind {
     fn name(self) -> &'static str {
         match self {
-            Owner::Object => "object",
-            Owner::Int => "int",
-            Owner::Float => "float",
-            Owner::Str => "str",
-            Owner::Bytes => "bytes",
-            Owner::List => "list",
-            Owner::Tuple => "tuple",
-            Owner::Dict => "dict",
-            Owner::Set => "set",
-            Owner::FrozenSet => "frozenset",
-            Owner::Range => "range",
-            Owner::NoneType => "NoneType",
+            TypeKind::Object => "object",
+            TypeKind::Int => "int",
+            TypeKind::Float => "float",
+            TypeKind::Str => "str",
+            TypeKind::Bytes => "bytes",
+            TypeKind::List => "list",
+            TypeKind::Tuple => "tuple",
+            TypeKind::Dict => "dict",
+            TypeKind::Set => "set",
+            TypeKind::FrozenSet => "frozenset",
+            TypeKind::Range => "range",
+            TypeKind::NoneType => "NoneType",
+            other => unreachable!("no operator methods are installed on {other:?}"),
         }
     }
 
     fn class(self) -> Rc<Class> {
         let t = types();
         match self {
-            Owner::Object => t.object.clone(),
-            Owner::Int => t.int.clone(),
-            Owner::Float => t.float.clone(),
-            Owner::Str => t.str_.clone(),
-            Owner::Bytes => t.bytes.clone(),
-            Owner::List => t.list.clone(),
-            Owner::Tuple => t.tuple.clone(),
-            Owner::Dict => t.dict.clone(),
-            Owner::Set => t.set.clone(),
-            Owner::FrozenSet => t.frozenset.clone(),
-            Owner::Range => t.range.clone(),
-            Owner::NoneType => t.none.clone(),
+            TypeKind::Object => t.object.clone(),
+            TypeKind::Int => t.int.clone(),
+            TypeKind::Float => t.float.clone(),
+            TypeKind::Str => t.str_.clone(),
+            TypeKind::Bytes => t.bytes.clone(),
+            TypeKind::List => t.list.clone(),
+            TypeKind::Tuple => t.tuple.clone(),
+            TypeKind::Dict => t.dict.clone(),
+            TypeKind::Set => t.set.clone(),
+            TypeKind::FrozenSet => t.frozenset.clone(),
+            TypeKind::Range => t.range.clone(),
+            TypeKind::NoneType => t.none.clone(),
+            other => unreachable!("no operator methods are installed on {other:?}"),
         }
     }
 
@@ -72,18 +65,19 @@ impl Owner {
     /// counts for list and dict).
     fn owns(self, v: &Value) -> bool {
         match self {
-            Owner::Object => true,
-            Owner::Int => is_int(v),
-            Owner::Float => matches!(v, Value::Float(_)),
-            Owner::Str => matches!(v, Value::Str(_)),
-            Owner::Bytes => matches!(v, Value::Bytes(_)),
-            Owner::List => ListRef::of(v).is_some(),
-            Owner::Tuple => matches!(v, Value::Tuple(_)),
-            Owner::Dict => is_dict(v),
-            Owner::Set => matches!(v, Value::Set(_)),
-            Owner::FrozenSet => matches!(v, Value::FrozenSet(_)),
-            Owner::Range => matches!(v, Value::Range(_)),
-            Owner::NoneType => v.is_none(),
+            TypeKind::Object => true,
+            TypeKind::Int => is_int(v),
+            TypeKind::Float => matches!(v, Value::Float(_)),
+            TypeKind::Str => matches!(v, Value::Str(_)),
+            TypeKind::Bytes => matches!(v, Value::Bytes(_)),
+            TypeKind::List => ListRef::of(v).is_some(),
+            TypeKind::Tuple => matches!(v, Value::Tuple(_)),
+            TypeKind::Dict => is_dict(v),
+            TypeKind::Set => matches!(v, Value::Set(_)),
+            TypeKind::FrozenSet => matches!(v, Value::FrozenSet(_)),
+            TypeKind::Range => matches!(v, Value::Range(_)),
+            TypeKind::NoneType => v.is_none(),
+            _ => false,
         }
     }
 
@@ -91,14 +85,14 @@ impl Owner {
     /// handle; for any other they return NotImplemented.
     fn accepts(self, other: &Value) -> bool {
         match self {
-            Owner::Object | Owner::NoneType => false,
-            Owner::Int => is_int(other),
-            Owner::Float => is_int(other) || matches!(other, Value::Float(_)),
-            Owner::Set | Owner::FrozenSet => {
+            TypeKind::Object | TypeKind::NoneType => false,
+            TypeKind::Int => is_int(other),
+            TypeKind::Float => is_int(other) || matches!(other, Value::Float(_)),
+            TypeKind::Set | TypeKind::FrozenSet => {
                 matches!(other, Value::Set(_) | Value::FrozenSet(_))
             }
-            Owner::List => ListRef::of(other).is_some(),
-            Owner::Dict => is_dict(other),
+            TypeKind::List => ListRef::of(other).is_some(),
+            TypeKind::Dict => is_dict(other),
             _ => self.owns(other),
         }
     }
@@ -154,7 +148,7 @@ enum Slot {
 fn call_slot(
     interp: &mut Interp,
     args: &[Value],
-    owner: Owner,
+    owner: TypeKind,
     name: &str,
     slot: Slot,
 ) -> PyResult<Value> {
@@ -174,7 +168,7 @@ fn call_slot(
     // An operand that is an instance of a subclass of a built-in type is its value
     // (`"a" < S("b")`); object's identity comparison keeps the operand itself.
     let operands: Vec<Value> = match owner {
-        Owner::Object => args[1..].to_vec(),
+        TypeKind::Object => args[1..].to_vec(),
         _ => args[1..].iter().map(plain).collect(),
     };
     let rest = &operands[..];
@@ -234,12 +228,12 @@ fn call_slot(
             f::round(interp, &call, vec![])
         }
         Slot::Hash => match owner {
-            Owner::Object => Ok(Value::Int(a.id() >> 4)),
+            TypeKind::Object => Ok(Value::Int(a.id() >> 4)),
             _ => Ok(Value::Int(interp.hash(a)?)),
         },
         // object's repr is the default one even where a subclass defines its own.
         Slot::Repr => match (owner, a) {
-            (Owner::Object, Value::Instance(i)) => {
+            (TypeKind::Object, Value::Instance(i)) => {
                 let c = i.class();
                 Ok(Value::str(&format!(
                     "<{}.{} object at {:#x}>",
@@ -252,7 +246,7 @@ fn call_slot(
         },
         // object's str is the type's repr, which a subclass may define.
         Slot::Str => match owner {
-            Owner::Object => Ok(Value::str(&interp.repr(a)?)),
+            TypeKind::Object => Ok(Value::str(&interp.repr(a)?)),
             _ => Ok(Value::str(&interp.str(&plain(a))?)),
         },
         Slot::Reversed => f::reversed(interp, &[plain(a)], vec![]),
@@ -261,7 +255,7 @@ fn call_slot(
 
 fn binary(
     interp: &mut Interp,
-    owner: Owner,
+    owner: TypeKind,
     op: BinOp,
     reflected: bool,
     a: &Value,
@@ -270,7 +264,7 @@ fn binary(
     let b = &rest[0];
     let sequence = matches!(
         owner,
-        Owner::Str | Owner::Bytes | Owner::List | Owner::Tuple
+        TypeKind::Str | TypeKind::Bytes | TypeKind::List | TypeKind::Tuple
     );
     // A sequence's `+`, `*` and `%` raise for a wrong operand, as the operator does;
     // its reflected forms only take what the operator would have sent them.
@@ -302,16 +296,22 @@ fn binary(
     interp.binop(op, &x, &y)
 }
 
-fn in_place(interp: &mut Interp, owner: Owner, op: BinOp, a: &Value, b: &Value) -> PyResult<Value> {
+fn in_place(
+    interp: &mut Interp,
+    owner: TypeKind,
+    op: BinOp,
+    a: &Value,
+    b: &Value,
+) -> PyResult<Value> {
     match (owner, op) {
-        (Owner::List, BinOp::Add) => {
+        (TypeKind::List, BinOp::Add) => {
             let items = interp.collect(b)?;
             if let Some(l) = ListRef::of(a) {
                 l.cell().borrow_mut().extend(items);
             }
             Ok(a.clone())
         }
-        (Owner::List, BinOp::Mul) => {
+        (TypeKind::List, BinOp::Mul) => {
             let n = match b {
                 Value::Int(n) => *n,
                 Value::Bool(x) => *x as i64,
@@ -331,7 +331,7 @@ fn in_place(interp: &mut Interp, owner: Owner, op: BinOp, a: &Value, b: &Value) 
             }
             Ok(a.clone())
         }
-        (Owner::Dict, _) => {
+        (TypeKind::Dict, _) => {
             crate::methods::dict::update(interp, &[a.clone(), b.clone()], vec![])?;
             Ok(a.clone())
         }
@@ -340,10 +340,16 @@ fn in_place(interp: &mut Interp, owner: Owner, op: BinOp, a: &Value, b: &Value) 
     }
 }
 
-fn compare(interp: &mut Interp, owner: Owner, op: CmpOp, a: &Value, b: &Value) -> PyResult<Value> {
+fn compare(
+    interp: &mut Interp,
+    owner: TypeKind,
+    op: CmpOp,
+    a: &Value,
+    b: &Value,
+) -> PyResult<Value> {
     let ordering = !matches!(op, CmpOp::Eq | CmpOp::NotEq);
     match owner {
-        Owner::Object => match op {
+        TypeKind::Object => match op {
             CmpOp::Eq if a.is(b) => Ok(Value::Bool(true)),
             // `!=` is the negation of the type's own `==`, unless that declines.
             CmpOp::NotEq => {
@@ -355,7 +361,7 @@ fn compare(interp: &mut Interp, owner: Owner, op: CmpOp, a: &Value, b: &Value) -
             }
             _ => Ok(Value::NotImplemented),
         },
-        Owner::Dict | Owner::Range if ordering => Ok(Value::NotImplemented),
+        TypeKind::Dict | TypeKind::Range if ordering => Ok(Value::NotImplemented),
         _ if !owner.accepts(b) => Ok(Value::NotImplemented),
         _ => interp.compare(op, &plain(a), &plain(b)),
     }
@@ -379,7 +385,7 @@ type Table = &'static [(&'static str, NativeFn)];
 use BinOp::*;
 use Slot::*;
 
-const OBJECT: Table = methods!(Owner::Object;
+const OBJECT: Table = methods!(TypeKind::Object;
     "__eq__" => Compare(CmpOp::Eq), "__ne__" => Compare(CmpOp::NotEq),
     "__lt__" => Compare(CmpOp::Lt), "__le__" => Compare(CmpOp::LtE),
     "__gt__" => Compare(CmpOp::Gt), "__ge__" => Compare(CmpOp::GtE),
@@ -410,7 +416,7 @@ macro_rules! number {
     };
 }
 
-const INT: Table = number!(Owner::Int;
+const INT: Table = number!(TypeKind::Int;
     "__lshift__" => Binary(LShift, false), "__rlshift__" => Binary(LShift, true),
     "__rshift__" => Binary(RShift, false), "__rrshift__" => Binary(RShift, true),
     "__and__" => Binary(BitAnd, false), "__rand__" => Binary(BitAnd, true),
@@ -419,7 +425,7 @@ const INT: Table = number!(Owner::Int;
     "__invert__" => Unary(UnaryOp::Invert), "__index__" => Index,
 );
 
-const FLOAT: Table = number!(Owner::Float;);
+const FLOAT: Table = number!(TypeKind::Float;);
 
 /// Concatenation, repetition and comparisons of an immutable sequence `$owner`.
 macro_rules! sequence {
@@ -438,16 +444,16 @@ macro_rules! sequence {
 
 // Of the built-in types only object, str and bytes define `__str__` (the others
 // inherit object's, which calls the type's `__repr__`, as a subclass may define it).
-const STR: Table = sequence!(Owner::Str;
+const STR: Table = sequence!(TypeKind::Str;
     "__mod__" => Binary(Mod, false), "__rmod__" => Binary(Mod, true), "__hash__" => Hash,
     "__str__" => Str,
 );
-const BYTES: Table = sequence!(Owner::Bytes;
+const BYTES: Table = sequence!(TypeKind::Bytes;
     "__mod__" => Binary(Mod, false), "__rmod__" => Binary(Mod, true), "__hash__" => Hash,
     "__str__" => Str,
 );
-const TUPLE: Table = sequence!(Owner::Tuple; "__hash__" => Hash,);
-const LIST: Table = sequence!(Owner::List;
+const TUPLE: Table = sequence!(TypeKind::Tuple; "__hash__" => Hash,);
+const LIST: Table = sequence!(TypeKind::List;
     "__iadd__" => InPlace(Add), "__imul__" => InPlace(Mul), "__reversed__" => Reversed,
 );
 
@@ -468,42 +474,42 @@ macro_rules! set_ops {
     };
 }
 
-const SET: Table = set_ops!(Owner::Set;
+const SET: Table = set_ops!(TypeKind::Set;
     "__iand__" => InPlace(BitAnd), "__ior__" => InPlace(BitOr),
     "__isub__" => InPlace(Sub), "__ixor__" => InPlace(BitXor),
 );
-const FROZENSET: Table = set_ops!(Owner::FrozenSet; "__hash__" => Hash,);
+const FROZENSET: Table = set_ops!(TypeKind::FrozenSet; "__hash__" => Hash,);
 
-const DICT: Table = methods!(Owner::Dict;
+const DICT: Table = methods!(TypeKind::Dict;
     "__or__" => Binary(BitOr, false), "__ror__" => Binary(BitOr, true),
     "__ior__" => InPlace(BitOr),
     "__eq__" => Compare(CmpOp::Eq), "__ne__" => Compare(CmpOp::NotEq),
     "__repr__" => Repr, "__reversed__" => Reversed,
 );
 
-const RANGE: Table = methods!(Owner::Range;
+const RANGE: Table = methods!(TypeKind::Range;
     "__eq__" => Compare(CmpOp::Eq), "__ne__" => Compare(CmpOp::NotEq),
     "__bool__" => Bool, "__hash__" => Hash, "__repr__" => Repr,
     "__reversed__" => Reversed,
 );
 
 // None compares and hashes as object does.
-const NONE: Table = methods!(Owner::NoneType; "__bool__" => Bool, "__repr__" => Repr);
+const NONE: Table = methods!(TypeKind::NoneType; "__bool__" => Bool, "__repr__" => Repr);
 
 pub fn install() {
-    let tables: [(Owner, Table); 12] = [
-        (Owner::Object, OBJECT),
-        (Owner::Int, INT),
-        (Owner::Float, FLOAT),
-        (Owner::Str, STR),
-        (Owner::Bytes, BYTES),
-        (Owner::Tuple, TUPLE),
-        (Owner::List, LIST),
-        (Owner::Set, SET),
-        (Owner::FrozenSet, FROZENSET),
-        (Owner::Dict, DICT),
-        (Owner::Range, RANGE),
-        (Owner::NoneType, NONE),
+    let tables: [(TypeKind, Table); 12] = [
+        (TypeKind::Object, OBJECT),
+        (TypeKind::Int, INT),
+        (TypeKind::Float, FLOAT),
+        (TypeKind::Str, STR),
+        (TypeKind::Bytes, BYTES),
+        (TypeKind::Tuple, TUPLE),
+        (TypeKind::List, LIST),
+        (TypeKind::Set, SET),
+        (TypeKind::FrozenSet, FROZENSET),
+        (TypeKind::Dict, DICT),
+        (TypeKind::Range, RANGE),
+        (TypeKind::NoneType, NONE),
     ];
     for (owner, table) in tables {
         let cls = owner.class();
