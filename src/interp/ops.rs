@@ -680,13 +680,19 @@ impl Interp {
                     }
                 }
             }
-            Value::Tuple(t) => self.nested("while calling a Python object", |i| {
+            // Only the stack bounds it: CPython hashes tuples nested past the
+            // recursion limit.
+            Value::Tuple(_) if self.stack_is_low() => Err(exc_msg(
+                "RecursionError",
+                "maximum recursion depth exceeded while calling a Python object",
+            )),
+            Value::Tuple(t) => {
                 let mut hs = Vec::with_capacity(t.len());
                 for x in t.iter() {
-                    hs.push(i.hash(x)?);
+                    hs.push(self.hash(x)?);
                 }
                 Ok(tuple_hash(hs.into_iter()))
-            }),
+            }
             other => Err(type_error(format!(
                 "unhashable type: '{}'",
                 self.type_name(other)
