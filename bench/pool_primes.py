@@ -1,5 +1,9 @@
 # A CPU-bound prime count over 8 chunks: Pool(2).map, and the same work serially.
 # `pool_primes.py serial` runs the serial version (to compare spindle with itself).
+# `pool_primes.py share K` runs the chunks a pool worker gets in the FIFO order (K = 0:
+# chunks 0, 2, 4, 6; K = 1: the others): two plain processes running both shares at
+# once show the best a 2-process pool could do with this split on this machine, since
+# later chunks cost more (the cheaper worker always takes the next one).
 import multiprocessing as mp
 import sys
 
@@ -32,6 +36,8 @@ if __name__ == '__main__':
     chunks = [(i * step, (i + 1) * step) for i in range(CHUNKS)]
     if len(sys.argv) > 1 and sys.argv[1] == 'serial':
         counts = [count_primes(c) for c in chunks]
+    elif len(sys.argv) > 2 and sys.argv[1] == 'share':
+        counts = [count_primes(c) for c in chunks[int(sys.argv[2])::2]]
     else:
         with mp.Pool(2) as pool:
             counts = pool.map(count_primes, chunks, chunksize=1)
