@@ -693,9 +693,8 @@ pub fn dict_init(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Va
     super::ctors::dict_fill(interp, &mut d, &args[1.min(args.len())..], kw, "dict")?;
     if let Some(Value::Instance(inst)) = args.first() {
         if let crate::value::object::Payload::Dict(slot) = &inst.payload {
-            let mut cur = slot.borrow_mut();
             for (k, v) in d.map {
-                cur.insert(k, v);
+                interp.dict_set(slot, k, v)?;
             }
         }
     }

@@ -137,8 +137,8 @@ impl Interp {
             }
             (Value::Dict(d), _) => {
                 let k = self.hkey(idx.clone())?;
-                if let Some(v) = d.borrow().get(&k) {
-                    return Ok(v.clone());
+                if let Some(v) = self.dict_get(d, &k)? {
+                    return Ok(v);
                 }
                 return Err(key_error(idx.clone()));
             }
@@ -231,8 +231,8 @@ impl Interp {
                 match &inst.payload {
                     Payload::Dict(d) => {
                         let k = self.hkey(idx.clone())?;
-                        if let Some(v) = d.borrow().get(&k) {
-                            return Ok(v.clone());
+                        if let Some(v) = self.dict_get(d, &k)? {
+                            return Ok(v);
                         }
                         if let Some(m) = inst.class().lookup(self.sym.missing) {
                             return self.call(&m, vec![obj.clone(), idx.clone()], vec![]);
@@ -316,8 +316,7 @@ impl Interp {
             }
             Value::Dict(d) => {
                 let k = self.hkey(idx)?;
-                d.borrow_mut().insert(k, v);
-                Ok(())
+                self.dict_set(d, k, v)
             }
             Value::Instance(inst) => {
                 if let Some(f) = self.user_method(obj, self.sym.setitem) {
@@ -327,8 +326,7 @@ impl Interp {
                 match &inst.payload {
                     Payload::Dict(d) => {
                         let k = self.hkey(idx)?;
-                        d.borrow_mut().insert(k, v);
-                        Ok(())
+                        self.dict_set(d, k, v)
                     }
                     Payload::List(l) => {
                         let n = l.borrow().len();
@@ -364,7 +362,7 @@ impl Interp {
         if let Some(d) = DictRef::of(obj) {
             if self.user_method(obj, self.sym.delitem).is_none() {
                 let k = self.hkey(idx.clone())?;
-                return match d.cell().borrow_mut().remove(&k) {
+                return match self.dict_pop(d.cell(), &k)? {
                     Some(_) => Ok(()),
                     None => Err(key_error(idx.clone())),
                 };

@@ -9,6 +9,7 @@ pub mod fast;
 pub mod gen;
 pub mod items;
 pub mod iter;
+pub mod keys;
 pub mod object;
 pub mod ops;
 pub mod repr;

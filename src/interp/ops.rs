@@ -522,18 +522,27 @@ pub fn simple_hash(v: &Value) -> Option<i64> {
     })
 }
 
-/// Equality of dict/set keys. Built-in types compare structurally; user objects go
-/// through the interpreter's `__eq__` (errors there count as "not equal").
-pub fn key_eq(a: &Value, b: &Value) -> bool {
+/// Equality of dict/set keys that runs no user code: the same object, or built-in
+/// values compared structurally. None when only an `__eq__` can tell.
+#[inline]
+pub fn quick_eq(a: &Value, b: &Value) -> Option<bool> {
     match (a, b) {
-        (Value::Str(x), Value::Str(y)) => Rc::ptr_eq(x, y) || x.as_str() == y.as_str(),
-        (Value::Int(x), Value::Int(y)) => x == y,
-        _ => match builtin_eq(a, b) {
-            Some(r) => r,
-            None => match super::current() {
-                Some(interp) => interp.eq(a, b).unwrap_or(false),
-                None => a.is(b),
-            },
+        (Value::Str(x), Value::Str(y)) => Some(Rc::ptr_eq(x, y) || x.as_str() == y.as_str()),
+        (Value::Int(x), Value::Int(y)) => Some(x == y),
+        _ if a.is(b) => Some(true),
+        _ => builtin_eq(a, b),
+    }
+}
+
+/// Equality of keys inside tables no user code can reach (frozensets, fresh results):
+/// `quick_eq`, then the interpreter's `__eq__` (errors there count as "not equal").
+/// Tables user code can reach are searched by `Interp::find_key` instead.
+pub fn key_eq(a: &Value, b: &Value) -> bool {
+    match quick_eq(a, b) {
+        Some(r) => r,
+        None => match super::current() {
+            Some(interp) => interp.eq(a, b).unwrap_or(false),
+            None => false,
         },
     }
 }
@@ -1015,11 +1024,11 @@ impl Interp {
             }
             Value::Dict(d) => {
                 let k = self.hkey(item.clone())?;
-                Ok(d.borrow().get(&k).is_some())
+                self.dict_has(d, &k)
             }
             Value::Set(s) => {
                 let k = self.hkey(item.clone())?;
-                Ok(s.borrow().contains(&k))
+                self.set_has(s, &k)
             }
             Value::FrozenSet(s) => {
                 let k = self.hkey(item.clone())?;
@@ -1057,6 +1066,24 @@ impl Interp {
                 }
                 self.contains_by_iter(container, item)
             }
+            Value::Object(_) => match super::object::downcast::<super::iter::DictView>(container) {
+                // Keys and items views look the key up, as CPython's do.
+                Some(view) if view.part != super::iter::DictPart::Values => {
+                    let (key, value) = match (view.part, item) {
+                        (super::iter::DictPart::Keys, _) => (item.clone(), None),
+                        (_, Value::Tuple(t)) if t.len() == 2 => (t[0].clone(), Some(&t[1])),
+                        _ => return Ok(false),
+                    };
+                    let k = self.hkey(key)?;
+                    match (self.dict_get(view.dict.cell(), &k)?, value) {
+                        (Some(found), Some(value)) => {
+                            Ok(found.is(value) || self.eq(&found, value)?)
+                        }
+                        (found, _) => Ok(found.is_some()),
+                    }
+                }
+                _ => self.contains_by_iter(container, item),
+            },
             _ => self.contains_by_iter(container, item),
         }
     }
@@ -1133,7 +1160,7 @@ impl Interp {
                         .map(|(k, v)| (k.clone(), v.clone()))
                         .collect();
                     for (k, v) in items {
-                        d.borrow_mut().insert(k, v);
+                        self.dict_set(d, k, v)?;
                     }
                     return Ok(a.clone());
                 }

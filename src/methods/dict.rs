@@ -51,7 +51,7 @@ fn get(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let d = this(interp, args, "get")?;
     posonly("get", "dict.get", args, &kw, 1, 2)?;
     let k = interp.hkey(args[1].clone())?;
-    let found = d.cell().borrow().get(&k).cloned();
+    let found = interp.dict_get(d.cell(), &k)?;
     Ok(found.unwrap_or_else(|| args.get(2).cloned().unwrap_or(Value::None)))
 }
 
@@ -59,11 +59,11 @@ fn setdefault(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value
     let d = this(interp, args, "setdefault")?;
     posonly("setdefault", "dict.setdefault", args, &kw, 1, 2)?;
     let k = interp.hkey(args[1].clone())?;
-    if let Some(v) = d.cell().borrow().get(&k) {
-        return Ok(v.clone());
+    if let Some(v) = interp.dict_get(d.cell(), &k)? {
+        return Ok(v);
     }
     let v = args.get(2).cloned().unwrap_or(Value::None);
-    d.cell().borrow_mut().insert(k, v.clone());
+    interp.dict_set(d.cell(), k, v.clone())?;
     Ok(v)
 }
 
@@ -71,9 +71,8 @@ pub fn update(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value
     let d = this(interp, args, "update")?;
     let mut tmp = Dict::new();
     dict_fill(interp, &mut tmp, &args[1..], kw, "update")?;
-    let mut cell = d.cell().borrow_mut();
     for (k, v) in tmp.map {
-        cell.insert(k, v);
+        interp.dict_set(d.cell(), k, v)?;
     }
     Ok(Value::None)
 }
@@ -82,7 +81,7 @@ fn pop(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let d = this(interp, args, "pop")?;
     posonly("pop", "dict.pop", args, &kw, 1, 2)?;
     let k = interp.hkey(args[1].clone())?;
-    let removed = d.cell().borrow_mut().remove(&k);
+    let removed = interp.dict_pop(d.cell(), &k)?;
     match (removed, args.get(2)) {
         (Some(v), _) => Ok(v),
         (None, Some(default)) => Ok(default.clone()),
@@ -167,7 +166,7 @@ fn getitem(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let d = this(interp, args, "__getitem__")?;
     let key = onearg("dict.__getitem__", args, &kw)?;
     let k = interp.hkey(key.clone())?;
-    let found = d.cell().borrow().get(&k).cloned();
+    let found = interp.dict_get(d.cell(), &k)?;
     if let Some(v) = found {
         return Ok(v);
     }
@@ -183,7 +182,7 @@ fn setitem(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let d = this(interp, args, "__setitem__")?;
     posonly("__setitem__", "dict.__setitem__", args, &kw, 2, 2)?;
     let k = interp.hkey(args[1].clone())?;
-    d.cell().borrow_mut().insert(k, args[2].clone());
+    interp.dict_set(d.cell(), k, args[2].clone())?;
     Ok(Value::None)
 }
 
@@ -191,7 +190,7 @@ fn delitem(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let d = this(interp, args, "__delitem__")?;
     let key = onearg("dict.__delitem__", args, &kw)?;
     let k = interp.hkey(key.clone())?;
-    let removed = d.cell().borrow_mut().remove(&k);
+    let removed = interp.dict_pop(d.cell(), &k)?;
     match removed {
         Some(_) => Ok(Value::None),
         None => Err(key_error(key.clone())),
@@ -202,7 +201,7 @@ fn contains(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value> 
     let d = this(interp, args, "__contains__")?;
     let key = onearg("dict.__contains__", args, &kw)?;
     let k = interp.hkey(key.clone())?;
-    let found = d.cell().borrow().get(&k).is_some();
+    let found = interp.dict_has(d.cell(), &k)?;
     Ok(Value::Bool(found))
 }
 
@@ -230,9 +229,8 @@ fn init(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let d = this(interp, args, "__init__")?;
     let mut tmp = Dict::new();
     dict_fill(interp, &mut tmp, &args[1..], kw, "dict")?;
-    let mut cell = d.cell().borrow_mut();
     for (k, v) in tmp.map {
-        cell.insert(k, v);
+        interp.dict_set(d.cell(), k, v)?;
     }
     Ok(Value::None)
 }

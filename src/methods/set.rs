@@ -117,13 +117,28 @@ fn new_set(interp: &mut Interp, other: &Value) -> PyResult<PySet> {
     Ok(n)
 }
 
-fn add_all(interp: &mut Interp, dst: &mut PySet, other: &Value) -> PyResult<()> {
-    if let Some(o) = as_set(other) {
-        merge(dst, &o);
-        return Ok(());
+/// The elements of `other` as hashed keys (a set's in its slot order).
+fn keys_of(interp: &mut Interp, other: &Value) -> PyResult<Vec<HKey>> {
+    match other {
+        Value::Set(o) => Ok(o.borrow().iter().cloned().collect()),
+        Value::FrozenSet(o) => Ok(o.iter().cloned().collect()),
+        _ => hashed_items(interp, other),
     }
-    for k in hashed_items(interp, other)? {
-        dst.insert(k);
+}
+
+// The helpers below change a set that user code may reach (the `__eq__` of a key
+// may read or change it), so each key goes through the interpreter's set_add and
+// set_discard; results still being built go in a RefCell to share them.
+
+/// `dst |= other`; a set is merged as CPython's `set_merge` merges it, growing the
+/// table once first (which decides the printed order).
+fn add_all(interp: &mut Interp, dst: &RefCell<PySet>, other: &Value) -> PyResult<()> {
+    let keys = keys_of(interp, other)?;
+    if as_set(other).is_some() && !keys.is_empty() {
+        dst.borrow_mut().reserve_merge(keys.len());
+    }
+    for k in keys {
+        interp.set_add(dst, k)?;
     }
     Ok(())
 }
@@ -181,33 +196,31 @@ fn subtract(interp: &mut Interp, cur: &PySet, other: &Value) -> PyResult<PySet> 
             Ok(out)
         }
         _ => {
-            let mut out = copy_of(cur);
-            discard_all(interp, &mut out, other)?;
-            Ok(out)
+            let out = RefCell::new(copy_of(cur));
+            discard_all(interp, &out, other)?;
+            Ok(out.into_inner())
         }
     }
 }
 
-fn discard_all(interp: &mut Interp, dst: &mut PySet, other: &Value) -> PyResult<()> {
-    let keys: Vec<HKey> = match as_set(other) {
-        Some(o) => o.iter().cloned().collect(),
-        None => hashed_items(interp, other)?,
-    };
-    for k in keys {
-        dst.remove(&k);
+/// `dst -= other`.
+fn discard_all(interp: &mut Interp, dst: &RefCell<PySet>, other: &Value) -> PyResult<()> {
+    for k in keys_of(interp, other)? {
+        interp.set_discard(dst, &k)?;
     }
-    dst.shrink_dummies();
+    dst.borrow_mut().shrink_dummies();
     Ok(())
 }
 
-fn sym_update(interp: &mut Interp, dst: &mut PySet, other: &Value) -> PyResult<()> {
+/// `dst ^= other`.
+fn sym_update(interp: &mut Interp, dst: &RefCell<PySet>, other: &Value) -> PyResult<()> {
     let o = match as_set(other) {
         Some(o) => o,
         None => new_set(interp, other)?,
     };
     for k in o.iter() {
-        if !dst.remove(k) {
-            dst.insert(k.clone());
+        if !interp.set_discard(dst, k)? {
+            interp.set_add(dst, k.clone())?;
         }
     }
     Ok(())
@@ -231,11 +244,11 @@ fn copy(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value> {
 fn union(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let (owner, s) = this(interp, args, "union")?;
     no_kw(&format!("{owner}.union"), &kw)?;
-    let mut r = copy_of(&s);
+    let r = RefCell::new(copy_of(&s));
     for o in &args[1..] {
-        add_all(interp, &mut r, o)?;
+        add_all(interp, &r, o)?;
     }
-    Ok(wrap(owner, r))
+    Ok(wrap(owner, r.into_inner()))
 }
 
 fn intersection(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value> {
@@ -254,23 +267,19 @@ fn difference(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value
     if args.len() == 1 {
         return Ok(wrap(owner, copy_of(&s)));
     }
-    let mut r = subtract(interp, &s, &args[1])?;
+    let r = RefCell::new(subtract(interp, &s, &args[1])?);
     for o in &args[2..] {
-        discard_all(interp, &mut r, o)?;
+        discard_all(interp, &r, o)?;
     }
-    Ok(wrap(owner, r))
+    Ok(wrap(owner, r.into_inner()))
 }
 
 fn symmetric_difference(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let (owner, s) = this(interp, args, "symmetric_difference")?;
     let other = onearg(&format!("{owner}.symmetric_difference"), args, &kw)?;
-    let mut r = new_set(interp, other)?;
-    for k in s.iter() {
-        if !r.remove(k) {
-            r.insert(k.clone());
-        }
-    }
-    Ok(wrap(owner, r))
+    let r = RefCell::new(new_set(interp, other)?);
+    sym_update(interp, &r, &wrap("frozenset", s))?;
+    Ok(wrap(owner, r.into_inner()))
 }
 
 fn issubset(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value> {
@@ -326,7 +335,7 @@ fn add(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let s = this_mut(interp, args, "add")?;
     let x = onearg("set.add", args, &kw)?;
     let k = interp.hkey(x.clone())?;
-    s.borrow_mut().insert(k);
+    interp.set_add(&s, k)?;
     Ok(Value::None)
 }
 
@@ -334,7 +343,7 @@ fn discard(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let s = this_mut(interp, args, "discard")?;
     let x = onearg("set.discard", args, &kw)?;
     let k = interp.hkey(x.clone())?;
-    s.borrow_mut().remove(&k);
+    interp.set_discard(&s, &k)?;
     Ok(Value::None)
 }
 
@@ -342,7 +351,7 @@ fn remove(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let s = this_mut(interp, args, "remove")?;
     let x = onearg("set.remove", args, &kw)?;
     let k = interp.hkey(x.clone())?;
-    let removed = s.borrow_mut().remove(&k);
+    let removed = interp.set_discard(&s, &k)?;
     if removed {
         Ok(Value::None)
     } else {
@@ -372,9 +381,7 @@ fn update(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let s = this_mut(interp, args, "update")?;
     no_kw("set.update", &kw)?;
     for o in &args[1..] {
-        let mut cur = s.borrow().clone();
-        add_all(interp, &mut cur, o)?;
-        *s.borrow_mut() = cur;
+        add_all(interp, &s, o)?;
     }
     Ok(Value::None)
 }
@@ -394,9 +401,7 @@ fn difference_update(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResul
     let s = this_mut(interp, args, "difference_update")?;
     no_kw("set.difference_update", &kw)?;
     for o in &args[1..] {
-        let mut cur = s.borrow().clone();
-        discard_all(interp, &mut cur, o)?;
-        *s.borrow_mut() = cur;
+        discard_all(interp, &s, o)?;
     }
     Ok(Value::None)
 }
@@ -404,9 +409,7 @@ fn difference_update(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResul
 fn symmetric_difference_update(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let s = this_mut(interp, args, "symmetric_difference_update")?;
     let other = onearg("set.symmetric_difference_update", args, &kw)?;
-    let mut cur = s.borrow().clone();
-    sym_update(interp, &mut cur, other)?;
-    *s.borrow_mut() = cur;
+    sym_update(interp, &s, other)?;
     Ok(Value::None)
 }
 
@@ -457,20 +460,16 @@ pub fn operator(interp: &mut Interp, op: BinOp, a: &Value, b: &Value) -> PyResul
 fn combine(interp: &mut Interp, op: BinOp, x: PySet, other: &Value) -> PyResult<PySet> {
     Ok(match op {
         BinOp::BitOr => {
-            let mut r = copy_of(&x);
-            add_all(interp, &mut r, other)?;
-            r
+            let r = RefCell::new(copy_of(&x));
+            add_all(interp, &r, other)?;
+            r.into_inner()
         }
         BinOp::BitAnd => intersect(interp, &x, other)?,
         BinOp::Sub => subtract(interp, &x, other)?,
         _ => {
-            let mut r = new_set(interp, other)?;
-            for k in x.iter() {
-                if !r.remove(k) {
-                    r.insert(k.clone());
-                }
-            }
-            r
+            let r = RefCell::new(new_set(interp, other)?);
+            sym_update(interp, &r, &wrap("frozenset", x))?;
+            r.into_inner()
         }
     })
 }
@@ -481,15 +480,17 @@ pub fn inplace(interp: &mut Interp, op: BinOp, a: &Value, b: &Value) -> PyResult
         Value::Set(s) if as_set(b).is_some() => s.clone(),
         _ => return Ok(None),
     };
-    let mut cur = s.borrow().clone();
     match op {
-        BinOp::BitOr => add_all(interp, &mut cur, b)?,
-        BinOp::BitAnd => cur = intersect(interp, &cur, b)?,
-        BinOp::Sub => discard_all(interp, &mut cur, b)?,
-        BinOp::BitXor => sym_update(interp, &mut cur, b)?,
+        BinOp::BitOr => add_all(interp, &s, b)?,
+        BinOp::BitAnd => {
+            let cur = s.borrow().clone();
+            let r = intersect(interp, &cur, b)?;
+            *s.borrow_mut() = r;
+        }
+        BinOp::Sub => discard_all(interp, &s, b)?,
+        BinOp::BitXor => sym_update(interp, &s, b)?,
         _ => return Ok(None),
     }
-    *s.borrow_mut() = cur;
     Ok(Some(a.clone()))
 }
 

@@ -29,13 +29,13 @@ fn count_elements(interp: &mut Interp, args: &[Value], _k: Kwargs) -> PyResult<V
     let one = Value::Int(1);
     while let Some(x) = interp.next(&it)? {
         let k = interp.hkey(x)?;
-        let cur = d.cell().borrow().get(&k).cloned();
+        let cur = interp.dict_get(d.cell(), &k)?;
         let new = match cur {
             None => one.clone(),
             Some(Value::Int(n)) if n < i64::MAX => Value::Int(n + 1),
             Some(v) => interp.binop(BinOp::Add, &v, &one)?,
         };
-        d.cell().borrow_mut().insert(k, new);
+        interp.dict_set(d.cell(), k, new)?;
     }
     Ok(Value::None)
 }

@@ -4,7 +4,8 @@
 // programs print sets of small ints in that order, so the table is reproduced here:
 // the same sizes, probe sequence (linear probes, then perturbation) and growth.
 
-use super::dict::HKey;
+use super::dict::{HKey, KeyTable};
+use crate::interp::ops::quick_eq;
 
 const LINEAR_PROBES: usize = 9;
 const PERTURB_SHIFT: u32 = 5;
@@ -55,8 +56,15 @@ impl PySet {
 
     /// Index of the slot holding `key`, or None.
     fn find(&self, key: &HKey) -> Option<usize> {
+        self.find_by(key.hash, |k| k == key)
+    }
+
+    /// Index of the first slot along `hash`'s probe sequence whose key `matches`,
+    /// or None at the first empty slot.
+    #[inline]
+    pub fn find_by(&self, hash: i64, mut matches: impl FnMut(&HKey) -> bool) -> Option<usize> {
         let mask = self.mask();
-        let hash = key.hash as u64;
+        let hash = hash as u64;
         let mut perturb = hash;
         let mut i = (hash as usize) & mask;
         loop {
@@ -68,7 +76,7 @@ impl PySet {
             for j in i..=i + probes {
                 match &self.table[j] {
                     Slot::Empty => return None,
-                    Slot::Full(k) if k == key => return Some(j),
+                    Slot::Full(k) if matches(k) => return Some(j),
                     _ => {}
                 }
             }
@@ -87,11 +95,55 @@ impl PySet {
 
     /// Adds `key`; returns false when it was already present.
     pub fn insert(&mut self, key: HKey) -> bool {
+        match self.add_by(key, |s, k| Some(s == k)) {
+            Ok(added) => added,
+            Err(_) => unreachable!("every comparison decided"),
+        }
+    }
+
+    /// Adds `key` if comparing keys without user code decides that it is absent (one
+    /// probe); otherwise gives it back.
+    #[inline]
+    pub fn try_add(&mut self, key: HKey) -> Result<bool, HKey> {
+        self.add_by(key, |s, k| {
+            if s.hash != k.hash {
+                Some(false)
+            } else {
+                quick_eq(&s.key, &k.key)
+            }
+        })
+    }
+
+    /// Adds `key`, known to equal no stored key but possibly stored itself.
+    pub fn add_new(&mut self, key: HKey) -> bool {
+        self.add_by(key, |s, k| Some(s.key.is(&k.key)))
+            .unwrap_or(false)
+    }
+
+    /// Empties `slot` (a slot `probe` or `slot_of` found).
+    pub fn remove_at(&mut self, slot: usize) -> HKey {
+        self.used -= 1;
+        match std::mem::replace(&mut self.table[slot], Slot::Dummy) {
+            Slot::Full(k) => k,
+            _ => unreachable!("slot_of and probe give full slots"),
+        }
+    }
+
+    /// Adds `key` unless `eq` finds it among the stored keys (Ok(true): added). When
+    /// `eq` cannot decide a comparison (None), nothing is added: Err gives the key
+    /// back.
+    #[inline]
+    fn add_by(
+        &mut self,
+        key: HKey,
+        eq: impl Fn(&HKey, &HKey) -> Option<bool>,
+    ) -> Result<bool, HKey> {
         let mask = self.mask();
         let hash = key.hash as u64;
         let mut perturb = hash;
         let mut i = (hash as usize) & mask;
         let mut freeslot: Option<usize> = None;
+        let mut undecided = false;
         loop {
             let probes = if i + LINEAR_PROBES <= mask {
                 LINEAR_PROBES
@@ -101,6 +153,9 @@ impl PySet {
             for j in i..=i + probes {
                 match &self.table[j] {
                     Slot::Empty => {
+                        if undecided {
+                            return Err(key);
+                        }
                         let at = freeslot.unwrap_or(j);
                         if freeslot.is_none() {
                             self.fill += 1;
@@ -114,9 +169,13 @@ impl PySet {
                                 self.used * 4
                             });
                         }
-                        return true;
+                        return Ok(true);
                     }
-                    Slot::Full(k) if k == &key => return false,
+                    Slot::Full(k) => match eq(k, &key) {
+                        Some(true) => return Ok(false),
+                        Some(false) => {}
+                        None => undecided = true,
+                    },
                     Slot::Dummy if freeslot.is_none() => freeslot = Some(j),
                     _ => {}
                 }
@@ -355,5 +414,12 @@ impl PySet {
             pos += 1;
         }
         None
+    }
+}
+
+impl KeyTable for PySet {
+    #[inline]
+    fn find_by(&self, hash: i64, matches: impl FnMut(&HKey) -> bool) -> Option<usize> {
+        PySet::find_by(self, hash, matches)
     }
 }

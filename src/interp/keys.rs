@@ -1,0 +1,128 @@
+// Looking keys up in dicts and sets that user code can reach: `__eq__` runs with the
+// table unborrowed, since it may read or change the very table being searched.
+
+use super::{Interp, PyResult};
+use crate::value::dict::KeyTable;
+use crate::value::{Dict, HKey, PySet, Value};
+use std::cell::RefCell;
+
+impl Interp {
+    /// The slot of the key equal to `k` in `table`, or None. Keys that only their
+    /// `__eq__` can compare are compared outside the borrow; if that code removed the
+    /// key it matched, the search starts again, as CPython's does.
+    #[inline]
+    pub fn find_key<T: KeyTable>(
+        &mut self,
+        table: &RefCell<T>,
+        k: &HKey,
+    ) -> PyResult<Option<usize>> {
+        let mut undecided = false;
+        let found = table.borrow().probe(k, &mut undecided);
+        if found.is_some() || !undecided {
+            return Ok(found);
+        }
+        self.compare_keys(table, k)
+    }
+
+    /// The second step of `find_key`: runs `__eq__` against each stored key that
+    /// needs it, then finds the equal one again by identity.
+    #[inline(never)]
+    fn compare_keys<T: KeyTable>(
+        &mut self,
+        table: &RefCell<T>,
+        k: &HKey,
+    ) -> PyResult<Option<usize>> {
+        loop {
+            let keys = table.borrow().undecided_keys(k);
+            let mut equal = None;
+            for stored in keys {
+                if self.eq(&stored, &k.key)? {
+                    equal = Some(stored);
+                    break;
+                }
+            }
+            let Some(stored) = equal else {
+                return Ok(None);
+            };
+            if let Some(slot) = table.borrow().slot_of(k.hash, &stored) {
+                return Ok(Some(slot));
+            }
+            let mut undecided = false;
+            let found = table.borrow().probe(k, &mut undecided);
+            if found.is_some() || !undecided {
+                return Ok(found);
+            }
+        }
+    }
+
+    /// `d[k]`, or None when `k` is not there.
+    #[inline]
+    pub fn dict_get(&mut self, d: &RefCell<Dict>, k: &HKey) -> PyResult<Option<Value>> {
+        let mut undecided = false;
+        if let Some(v) = d.borrow().get_quick(k, &mut undecided) {
+            return Ok(Some(v.clone()));
+        }
+        if !undecided {
+            return Ok(None);
+        }
+        let slot = self.compare_keys(d, k)?;
+        Ok(slot.map(|slot| d.borrow().value_at(slot).clone()))
+    }
+
+    /// `k in d`.
+    pub fn dict_has(&mut self, d: &RefCell<Dict>, k: &HKey) -> PyResult<bool> {
+        Ok(self.find_key(d, k)?.is_some())
+    }
+
+    /// `d[k] = v` (a key already there keeps its place and its object).
+    pub fn dict_set(&mut self, d: &RefCell<Dict>, k: HKey, v: Value) -> PyResult<()> {
+        let attempt = d.borrow_mut().try_set(k, v);
+        if let Err((k, v)) = attempt {
+            let slot = self.compare_keys(d, &k)?;
+            d.borrow_mut().set_at(slot, k, v);
+        }
+        Ok(())
+    }
+
+    /// Removes `k` from `d`, giving its value (None when it is not there).
+    pub fn dict_pop(&mut self, d: &RefCell<Dict>, k: &HKey) -> PyResult<Option<Value>> {
+        Ok(match self.find_key(d, k)? {
+            Some(slot) => d.borrow_mut().remove_at(slot).map(|(_, v)| v),
+            None => None,
+        })
+    }
+
+    /// `k in s`.
+    pub fn set_has(&mut self, s: &RefCell<PySet>, k: &HKey) -> PyResult<bool> {
+        Ok(self.find_key(s, k)?.is_some())
+    }
+
+    /// `s.add(k)`; true when `k` was not there. A key whose `__eq__` says equal
+    /// counts as there even if that `__eq__` changed the set (CPython's
+    /// `set_add_entry` does not search again then).
+    pub fn set_add(&mut self, s: &RefCell<PySet>, k: HKey) -> PyResult<bool> {
+        let attempt = s.borrow_mut().try_add(k);
+        let k = match attempt {
+            Ok(added) => return Ok(added),
+            Err(k) => k,
+        };
+        let keys = s.borrow().undecided_keys(&k);
+        for stored in keys {
+            if self.eq(&stored, &k.key)? {
+                return Ok(false);
+            }
+        }
+        Ok(s.borrow_mut().add_new(k))
+    }
+
+    /// `s.discard(k)`; true when `k` was there.
+    pub fn set_discard(&mut self, s: &RefCell<PySet>, k: &HKey) -> PyResult<bool> {
+        Ok(match self.find_key(s, k)? {
+            Some(slot) => {
+                s.borrow_mut().remove_at(slot);
+                true
+            }
+            None => false,
+        })
+    }
+}
