@@ -62,6 +62,8 @@ struct WireInstance {
     class: ClassRef,
     dict: Vec<(String, Wire)>,
     payload: WirePayload,
+    /// What the class's `__getstate__` gave (then `dict` is empty), as pickle sends it.
+    state: Option<Box<Wire>>,
 }
 
 #[derive(Encode, Decode, Debug)]
@@ -259,6 +261,46 @@ fn sent_before(v: &Value) -> Option<Wire> {
     })
 }
 
+/// Gives a received instance its state as pickle's BUILD step does: through the
+/// class's `__setstate__`, or else into its attributes (a None state is no state).
+fn set_state(
+    interp: &mut Interp,
+    value: &Value,
+    inst: &Instance,
+    setstate: Option<Value>,
+    state: Value,
+) -> PyResult<()> {
+    if matches!(state, Value::None) {
+        return Ok(());
+    }
+    if let Some(setstate) = setstate {
+        interp.call(&setstate, vec![value.clone(), state], vec![])?;
+        return Ok(());
+    }
+    let Value::Dict(d) = &state else {
+        return Err(type_error("state is not a dictionary"));
+    };
+    let items: Vec<(Value, Value)> = d
+        .borrow()
+        .items()
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+    for (k, x) in items {
+        match k {
+            Value::Str(name) => {
+                inst.dict.borrow_mut().insert(intern(name.as_str()), x);
+            }
+            other => {
+                return Err(type_error(format!(
+                    "attribute name must be string, not '{}'",
+                    interp.type_name(&other)
+                )))
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Numbers a container the decoder has just made (before its contents, which may
 /// refer back to it); returns its number.
 fn made(v: &Value) -> usize {
@@ -374,15 +416,24 @@ fn to_wire(interp: &mut Interp, v: &Value, depth: usize) -> PyResult<Wire> {
                 }
                 Payload::Value(v) => WirePayload::Value(to_wire(interp, v, d)?),
             };
-            let attrs = inst.dict.borrow().items();
-            let mut dict = Vec::with_capacity(attrs.len());
-            for (k, x) in attrs {
-                dict.push((k.as_str().to_string(), to_wire(interp, &x, d)?));
-            }
+            let mut dict = Vec::new();
+            let state = match cls.lookup(intern("__getstate__")) {
+                Some(getstate) => {
+                    let state = interp.call(&getstate, vec![v.clone()], vec![])?;
+                    Some(Box::new(to_wire(interp, &state, d)?))
+                }
+                None => {
+                    for (k, x) in inst.dict.borrow().items() {
+                        dict.push((k.as_str().to_string(), to_wire(interp, &x, d)?));
+                    }
+                    None
+                }
+            };
             Wire::Instance(Box::new(WireInstance {
                 class: class_ref(&cls),
                 dict,
                 payload,
+                state,
             }))
         }
         Value::Function(f) => {
@@ -590,6 +641,7 @@ fn from_wire(interp: &mut Interp, w: Wire) -> PyResult<Value> {
                 class,
                 dict,
                 payload,
+                state,
             } = *inst;
             let cls = match find_class(interp, &class)? {
                 Value::Class(c) => c,
@@ -641,10 +693,29 @@ fn from_wire(interp: &mut Interp, w: Wire) -> PyResult<Value> {
                 }
                 _ => {}
             }
-            for (k, x) in dict {
-                let x = from_wire(interp, x)?;
-                inst.dict.borrow_mut().insert(intern(&k), x);
-            }
+            let setstate = inst.class().lookup(intern("__setstate__"));
+            let state = match state {
+                Some(w) => from_wire(interp, *w)?,
+                None if setstate.is_none() => {
+                    for (k, x) in dict {
+                        let x = from_wire(interp, x)?;
+                        inst.dict.borrow_mut().insert(intern(&k), x);
+                    }
+                    return Ok(value);
+                }
+                // Without `__getstate__`, pickle's state is the attributes, if any.
+                None if dict.is_empty() => Value::None,
+                None => {
+                    let mut d = crate::value::Dict::with_capacity(dict.len());
+                    for (k, x) in dict {
+                        let k = interp.hkey(Value::str(&k))?;
+                        let x = from_wire(interp, x)?;
+                        d.insert(k, x);
+                    }
+                    Value::dict(d)
+                }
+            };
+            set_state(interp, &value, &inst, setstate, state)?;
             value
         }
         Wire::Function(func) => {
