@@ -219,7 +219,7 @@ class Process:
     @daemon.setter
     def daemon(self, daemonic):
         assert self._pid is None, 'process has already started'
-        self._daemonic = bool(daemonic)
+        self._daemonic = daemonic  # kept as given, as CPython keeps it
 
     @property
     def exitcode(self):

@@ -32,6 +32,11 @@ if __name__ == '__main__':
     print(p.daemon)
     p.daemon = False
     print(p.daemon)
+    # The flag is kept as given; only its truth counts.
+    q = mp.Process(target=nothing, daemon='yes')
+    print(q.daemon, 'daemon' in repr(q))
+    q.daemon = 0
+    print(q.daemon, 'daemon' in repr(q))
     p.start()
     try:
         p.daemon = True
