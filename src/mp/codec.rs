@@ -47,6 +47,8 @@ enum Wire {
     /// An object in shared memory (lock, queue, shared value...) by its address (every
     /// process maps it there), and its type's name for the error where it is not mapped.
     Shared(u64, String),
+    /// A manager's lock, queue... that a process forked before it can still map.
+    Attach(Box<WireAttach>),
     /// A list or tuple of small ints, without a tree node per item.
     IntList(Vec<i64>),
     IntTuple(Vec<i64>),
@@ -64,6 +66,40 @@ struct WireInstance {
     payload: WirePayload,
     /// What the class's `__getstate__` gave (then `dict` is empty), as pickle sends it.
     state: Option<Box<Wire>>,
+}
+
+#[derive(Encode, Decode, Debug)]
+struct WireAttach {
+    /// The process holding the region's file, that file's descriptor there, its length.
+    pid: i32,
+    fd: i32,
+    len: u64,
+    serial: u64,
+    parts: WireParts,
+}
+
+#[derive(Encode, Decode, Debug)]
+enum WireParts {
+    Lock {
+        recursive: bool,
+    },
+    Semaphore {
+        bound: Option<u32>,
+    },
+    Event,
+    Condition {
+        lock: Wire,
+    },
+    Barrier {
+        parties: u32,
+        action: Wire,
+        timeout: Option<f64>,
+    },
+    Queue {
+        file: i32,
+        maxsize: u32,
+        kind: u8,
+    },
 }
 
 #[derive(Encode, Decode, Debug)]
@@ -487,6 +523,48 @@ fn to_wire(interp: &mut Interp, v: &Value, depth: usize) -> PyResult<Wire> {
             };
             Wire::Native(name, recv)
         }
+        Value::Object(_) if super::attachable_parts(v).is_some() => {
+            let (origin, parts) = super::attachable_parts(v).expect("checked above");
+            use super::queue::Kind;
+            use super::Attachable as A;
+            let parts = match parts {
+                A::Lock { recursive } => WireParts::Lock { recursive },
+                A::Semaphore { bound } => WireParts::Semaphore { bound },
+                A::Event => WireParts::Event,
+                A::Condition { lock } => WireParts::Condition {
+                    lock: to_wire(interp, &lock, d)?,
+                },
+                A::Barrier {
+                    parties,
+                    action,
+                    timeout,
+                } => WireParts::Barrier {
+                    parties,
+                    action: to_wire(interp, &action, d)?,
+                    timeout,
+                },
+                A::Queue {
+                    file,
+                    maxsize,
+                    kind,
+                } => WireParts::Queue {
+                    file,
+                    maxsize,
+                    kind: match kind {
+                        Kind::Queue => 0,
+                        Kind::Simple => 1,
+                        Kind::Joinable => 2,
+                    },
+                },
+            };
+            Wire::Attach(Box::new(WireAttach {
+                pid: origin.pid,
+                fd: origin.fd,
+                len: origin.len as u64,
+                serial: origin.serial,
+                parts,
+            }))
+        }
         Value::Object(_) => {
             let addr = SHARED_ADDR.with(|s| s.get()).and_then(|f| f(v));
             match addr {
@@ -824,6 +902,54 @@ fn from_wire(interp: &mut Interp, w: Wire) -> PyResult<Value> {
                 }
                 _ => f,
             }
+        }
+        Wire::Attach(a) => {
+            use super::queue::Kind;
+            use super::Attachable as A;
+            let WireAttach {
+                pid,
+                fd,
+                len,
+                serial,
+                parts,
+            } = *a;
+            let parts = match parts {
+                WireParts::Lock { recursive } => A::Lock { recursive },
+                WireParts::Semaphore { bound } => A::Semaphore { bound },
+                WireParts::Event => A::Event,
+                WireParts::Condition { lock } => A::Condition {
+                    lock: from_wire(interp, lock)?,
+                },
+                WireParts::Barrier {
+                    parties,
+                    action,
+                    timeout,
+                } => A::Barrier {
+                    parties,
+                    action: from_wire(interp, action)?,
+                    timeout,
+                },
+                WireParts::Queue {
+                    file,
+                    maxsize,
+                    kind,
+                } => A::Queue {
+                    file,
+                    maxsize,
+                    kind: match kind {
+                        0 => Kind::Queue,
+                        1 => Kind::Simple,
+                        _ => Kind::Joinable,
+                    },
+                },
+            };
+            let origin = super::shm::Origin {
+                pid,
+                fd,
+                len: len as usize,
+                serial,
+            };
+            super::attach(origin, parts)?
         }
         // Mapped only in processes forked after it was made, as CPython allows such
         // objects to reach a process only by inheritance.

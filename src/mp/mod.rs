@@ -14,10 +14,12 @@ pub mod sync;
 use crate::builtins::native;
 use crate::intern::intern;
 use crate::interp::err::*;
+use crate::interp::object::NativeObject;
 use crate::interp::{Interp, PyResult};
 use crate::value::object::Namespace;
 use crate::value::{Class, ModuleObj, NativeFn, TypeKind, Value};
 use std::cell::RefCell;
+use std::collections::HashMap;
 use std::rc::Rc;
 
 thread_local! {
@@ -87,6 +89,9 @@ pub fn shared_value(obj: crate::value::ObjRef) -> Value {
     let v = Value::Object(obj);
     if let (Some(addr), Value::Object(o)) = (shared_addr(&v), &v) {
         codec::register_shared(addr, o);
+        if let Some((origin, _)) = attachable_parts(&v) {
+            remember_attached(origin, o);
+        }
     }
     v
 }
@@ -120,6 +125,125 @@ pub fn shared_addr(v: &Value) -> Option<usize> {
         return Some(x.addr());
     }
     None
+}
+
+/// What a manager's object is made of, beyond its region: enough for a process that
+/// did not inherit it to map it (see `shm::Origin`).
+pub enum Attachable {
+    Lock {
+        recursive: bool,
+    },
+    Semaphore {
+        bound: Option<u32>,
+    },
+    Event,
+    Condition {
+        lock: Value,
+    },
+    Barrier {
+        parties: u32,
+        action: Value,
+        timeout: Option<f64>,
+    },
+    Queue {
+        file: i32,
+        maxsize: u32,
+        kind: queue::Kind,
+    },
+}
+
+/// The origin and parts of `v` if it is a manager's object (attachable).
+pub fn attachable_parts(v: &Value) -> Option<(shm::Origin, Attachable)> {
+    let any = match v {
+        Value::Object(o) => o.as_any(),
+        _ => return None,
+    };
+    if let Some(x) = any.downcast_ref::<sync::Lock>() {
+        let recursive = x.recursive;
+        return Some((x.region().origin()?, Attachable::Lock { recursive }));
+    }
+    if let Some(x) = any.downcast_ref::<sync::Semaphore>() {
+        let bound = x.bound();
+        return Some((x.region().origin()?, Attachable::Semaphore { bound }));
+    }
+    if let Some(x) = any.downcast_ref::<sync::Event>() {
+        return Some((x.region().origin()?, Attachable::Event));
+    }
+    if let Some(x) = any.downcast_ref::<sync::Condition>() {
+        let lock = x.lock.clone();
+        return Some((x.region().origin()?, Attachable::Condition { lock }));
+    }
+    if let Some(x) = any.downcast_ref::<sync::Barrier>() {
+        let (parties, action, timeout) = x.parts();
+        return Some((
+            x.region().origin()?,
+            Attachable::Barrier {
+                parties,
+                action,
+                timeout,
+            },
+        ));
+    }
+    if let Some(x) = any.downcast_ref::<queue::Queue>() {
+        let (file, maxsize, kind) = x.parts();
+        return Some((
+            x.region().origin()?,
+            Attachable::Queue {
+                file,
+                maxsize,
+                kind,
+            },
+        ));
+    }
+    None
+}
+
+type WeakObj = std::rc::Weak<Box<dyn NativeObject>>;
+
+thread_local! {
+    /// Manager objects mapped here from another process, by origin: receiving one
+    /// again gives the same object.
+    static ATTACHED: RefCell<HashMap<(i32, u64), WeakObj>> =
+        RefCell::new(HashMap::new());
+}
+
+/// Records a manager's object under its origin, so that a process inheriting it
+/// (forked after) or receiving it again finds this one.
+fn remember_attached(origin: shm::Origin, o: &crate::value::ObjRef) {
+    ATTACHED.with(|a| {
+        let mut a = a.borrow_mut();
+        if a.len() >= 64 && a.len().is_power_of_two() {
+            a.retain(|_, w| w.strong_count() > 0);
+        }
+        a.insert((origin.pid, origin.serial), Rc::downgrade(o));
+    });
+}
+
+/// The manager's object with this origin, mapped into this process if it is not
+/// here already (inherited or received before).
+pub fn attach(origin: shm::Origin, parts: Attachable) -> PyResult<Value> {
+    let key = (origin.pid, origin.serial);
+    if let Some(o) = ATTACHED.with(|a| a.borrow().get(&key).and_then(|w| w.upgrade())) {
+        return Ok(Value::Object(o));
+    }
+    let region = shm::Region::attach(origin)?;
+    let v = match parts {
+        Attachable::Lock { recursive } => sync::Lock::attached(region, recursive),
+        Attachable::Semaphore { bound } => sync::Semaphore::attached(region, bound),
+        Attachable::Event => sync::Event::attached(region),
+        Attachable::Condition { lock } => sync::Condition::attached(region, lock),
+        Attachable::Barrier {
+            parties,
+            action,
+            timeout,
+        } => sync::Barrier::attached(region, parties, action, timeout),
+        Attachable::Queue {
+            file,
+            maxsize,
+            kind,
+        } => queue::attached(region, file, maxsize, kind)?,
+    };
+    Ok(v)
 }
 
 /// `queue.Empty` (module `_queue`) and `queue.Full`, made once.
@@ -166,6 +290,16 @@ pub fn broken_barrier_class() -> Rc<Class> {
     C.with(|c| c.clone())
 }
 
+/// `_managed(make, *args)`: `make(*args)` with its shared memory attachable, for a
+/// manager's locks, queues and events, which processes started before them may
+/// receive.
+fn managed(interp: &mut Interp, args: &[Value], kw: crate::value::Kwargs) -> PyResult<Value> {
+    let (make, rest) = args
+        .split_first()
+        .ok_or_else(|| type_error("_managed() needs the object's constructor"))?;
+    shm::attachable(|| interp.call(make, rest.to_vec(), kw))
+}
+
 /// The `_mp` module: primitives in Rust for the dialect's `multiprocessing`.
 pub fn create_module(_interp: &mut Interp) -> Value {
     let m = Rc::new(ModuleObj::new("_mp", 0));
@@ -194,6 +328,7 @@ pub fn create_module(_interp: &mut Interp) -> Value {
         ("_format_exception", process::format_exception),
         ("_dumps", codec::dumps),
         ("_loads", codec::loads),
+        ("_managed", managed),
         ("Lock", sync::new_lock),
         ("RLock", sync::new_rlock),
         ("Semaphore", sync::new_semaphore),

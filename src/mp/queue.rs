@@ -39,6 +39,9 @@ pub enum Kind {
 pub struct Queue {
     region: Region,
     file: i32,
+    /// The items file's descriptor in the process that made the queue (for a
+    /// manager's queue, which another process may open from there).
+    origin_file: i32,
     maxsize: u32,
     kind: Kind,
     closed: Cell<bool>,
@@ -57,6 +60,13 @@ impl Queue {
     }
     pub fn addr(&self) -> usize {
         self.region.addr()
+    }
+    pub fn region(&self) -> &Region {
+        &self.region
+    }
+    /// The items file's descriptor where the queue was made, its size and kind.
+    pub fn parts(&self) -> (i32, u32, Kind) {
+        (self.origin_file, self.maxsize, self.kind)
     }
 
     fn check_closed(&self, interp: &mut Interp, me: &Value) -> PyResult<()> {
@@ -451,14 +461,29 @@ fn make(args: &[Value], mut kw: Kwargs, kind: Kind) -> PyResult<Value> {
         Some(Value::Int(_)) | None => 0,
         Some(_) => return Err(type_error("maxsize must be an integer")),
     };
-    let name = b"spindle-queue\0";
-    let file = unsafe { libc::memfd_create(name.as_ptr() as *const libc::c_char, 0) };
-    if file < 0 {
-        return Err(io_error(std::io::Error::last_os_error()));
-    }
+    let file = super::shm::memfd("spindle-queue")?;
+    let region = Region::new(std::mem::size_of::<Header>()).inspect_err(|_| unsafe {
+        libc::close(file);
+    })?;
     let q = Queue {
-        region: Region::new(std::mem::size_of::<Header>())?,
+        region,
         file,
+        origin_file: file,
+        maxsize,
+        kind,
+        closed: Cell::new(false),
+    };
+    Ok(super::shared_value(crate::value::new_obj(q)))
+}
+
+/// A manager's queue made by another process, mapped here.
+pub fn attached(region: Region, origin_file: i32, maxsize: u32, kind: Kind) -> PyResult<Value> {
+    let pid = region.origin().map_or(0, |o| o.pid);
+    let file = super::shm::open_origin(pid, origin_file)?;
+    let q = Queue {
+        region,
+        file,
+        origin_file,
         maxsize,
         kind,
         closed: Cell::new(false),

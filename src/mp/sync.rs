@@ -35,6 +35,13 @@ impl Lock {
     pub fn addr(&self) -> usize {
         self.region.addr()
     }
+    pub fn region(&self) -> &Region {
+        &self.region
+    }
+    /// A manager's lock made by another process, mapped here.
+    pub fn attached(region: Region, recursive: bool) -> Value {
+        super::shared_value(crate::value::new_obj(Lock { region, recursive }))
+    }
 
     pub fn acquire(
         &self,
@@ -226,6 +233,16 @@ impl Semaphore {
     pub fn addr(&self) -> usize {
         self.region.addr()
     }
+    pub fn region(&self) -> &Region {
+        &self.region
+    }
+    pub fn bound(&self) -> Option<u32> {
+        self.bound
+    }
+    /// A manager's semaphore made by another process, mapped here.
+    pub fn attached(region: Region, bound: Option<u32>) -> Value {
+        super::shared_value(crate::value::new_obj(Semaphore { region, bound }))
+    }
 }
 
 impl NativeObject for Semaphore {
@@ -339,6 +356,13 @@ impl Event {
     pub fn addr(&self) -> usize {
         self.region.addr()
     }
+    pub fn region(&self) -> &Region {
+        &self.region
+    }
+    /// A manager's event made by another process, mapped here.
+    pub fn attached(region: Region) -> Value {
+        super::shared_value(crate::value::new_obj(Event { region }))
+    }
 }
 
 impl NativeObject for Event {
@@ -432,6 +456,13 @@ impl Condition {
     }
     pub fn addr(&self) -> usize {
         self.region.addr()
+    }
+    pub fn region(&self) -> &Region {
+        &self.region
+    }
+    /// A manager's condition made by another process, mapped here.
+    pub fn attached(region: Region, lock: Value) -> Value {
+        super::shared_value(crate::value::new_obj(Condition { region, lock }))
     }
 
     /// Waits for a notify; the caller holds the lock. True unless it timed out.
@@ -604,6 +635,22 @@ impl Barrier {
     }
     pub fn addr(&self) -> usize {
         self.region.addr()
+    }
+    pub fn region(&self) -> &Region {
+        &self.region
+    }
+    /// Parties, action and default timeout.
+    pub fn parts(&self) -> (u32, Value, Option<f64>) {
+        (self.parties, self.action.clone(), self.timeout)
+    }
+    /// A manager's barrier made by another process, mapped here.
+    pub fn attached(region: Region, parties: u32, action: Value, timeout: Option<f64>) -> Value {
+        super::shared_value(crate::value::new_obj(Barrier {
+            region,
+            parties,
+            action,
+            timeout,
+        }))
     }
     fn bump(&self) {
         self.st().event.fetch_add(1, Ordering::SeqCst);

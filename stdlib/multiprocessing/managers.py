@@ -328,29 +328,32 @@ class SyncManager(BaseManager):
     def Array(self, typecode, sequence, lock=True):
         return self._create('Array', typecode, sequence)
 
+    # Locks, events and queues live in shared memory rather than in the server; they
+    # are made attachable, so that they also reach processes started before them (a
+    # pool's workers), as CPython's proxies do.
     def Lock(self):
-        return multiprocessing.Lock()
+        return _mp._managed(multiprocessing.Lock)
 
     def RLock(self):
-        return multiprocessing.RLock()
+        return _mp._managed(multiprocessing.RLock)
 
     def Semaphore(self, value=1):
-        return multiprocessing.Semaphore(value)
+        return _mp._managed(multiprocessing.Semaphore, value)
 
     def BoundedSemaphore(self, value=1):
-        return multiprocessing.BoundedSemaphore(value)
+        return _mp._managed(multiprocessing.BoundedSemaphore, value)
 
     def Event(self):
-        return multiprocessing.Event()
+        return _mp._managed(multiprocessing.Event)
 
     def Condition(self, lock=None):
-        return multiprocessing.Condition(lock)
+        return _mp._managed(multiprocessing.Condition, lock)
 
     def Barrier(self, parties, action=None, timeout=None):
-        return multiprocessing.Barrier(parties, action, timeout)
+        return _mp._managed(multiprocessing.Barrier, parties, action, timeout)
 
     def Queue(self, maxsize=0):
-        return multiprocessing.Queue(maxsize)
+        return _mp._managed(multiprocessing.Queue, maxsize)
 
     def JoinableQueue(self, maxsize=0):
-        return multiprocessing.JoinableQueue(maxsize)
+        return _mp._managed(multiprocessing.JoinableQueue, maxsize)
