@@ -254,5 +254,12 @@ fn a_progress_bar_on_the_terminal() {
     s.expect("300/300").unwrap();
     s.expect("ETA").unwrap();
     s.expect(">>> ").unwrap();
+    // An input read as it goes has no total until it ends.
+    type_line(
+        &mut s,
+        "with multiprocessing.Pool(2) as p: print(len(list(p.imap(abs, (x for x in range(300)), progress=True))))",
+    );
+    s.expect("300/300").unwrap();
+    s.expect(">>> ").unwrap();
     leave(s);
 }

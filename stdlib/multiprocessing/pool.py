@@ -191,9 +191,9 @@ class Pool:
         if task is not None:
             self._tasks.put(task)
 
-    def _submit_all(self, job, func, chunks, mode):
+    def _submit_all(self, job, func, chunks, mode, start=0):
         # All at once: the workers are woken when every task is there.
-        tasks = [self._task(job, i, func, chunk, mode) for i, chunk in enumerate(chunks)]
+        tasks = [self._task(job, start + i, func, chunk, mode) for i, chunk in enumerate(chunks)]
         self._tasks._put_many([t for t in tasks if t is not None])
 
     # -- the parent's side of the conversation --------------------------------
@@ -312,31 +312,38 @@ class Pool:
         self._check_running()
         if chunksize < 1:
             raise ValueError("Chunksize must be 1+, not {0:n}".format(chunksize))
-        if not isinstance(iterable, (list, tuple, range)) and not hasattr(iterable, '__len__'):
-            iterable = list(iterable)
-        chunks = self._chunks(iterable, chunksize)
-        it = IMapIterator(self, len(chunks), ordered)
-        it._length = len(iterable)
-        job = self._new_job(it)
-        if not chunks:
-            self._jobs.pop(job, None)
-        self._submit_all(job, func, chunks, 'map')
+        it = IMapIterator(self, ordered)
+        it._job = self._new_job(it)
+        if isinstance(iterable, (list, tuple, range)) or hasattr(iterable, '__len__'):
+            chunks = self._chunks(iterable, chunksize)
+            it._submitted(len(chunks), len(iterable))
+            self._submit_all(it._job, func, chunks, 'map')
+        else:
+            # Any other iterable is read as the results are taken (it may be endless).
+            it._source = (iter(iterable), func, chunksize)
+            it._fill()
+        if it._done:
+            self._jobs.pop(it._job, None)
         return it
 
     def imap(self, func, iterable, chunksize=1, progress=False):
         it = self._imap(func, iterable, chunksize, True)
         if progress:
-            it._progress = _Progress(it._length)
+            it._progress = _Progress(None if it._source is not None else it._length)
         return it
 
     def imap_unordered(self, func, iterable, chunksize=1, progress=False):
         it = self._imap(func, iterable, chunksize, False)
         if progress:
-            it._progress = _Progress(it._length)
+            it._progress = _Progress(None if it._source is not None else it._length)
         return it
 
     def close(self):
         if self._state == RUN:
+            # Tasks of an imap whose input is still being read go before the ends.
+            for job in list(self._jobs.values()):
+                if isinstance(job, IMapIterator):
+                    job._fill(True)
             self._state = CLOSE
             for _ in self._workers:
                 self._tasks.put(None)
@@ -374,7 +381,9 @@ class Pool:
 
 
 class _Progress:
-    '''A progress bar with count, rate and ETA on stderr, drawn only on a terminal.'''
+    '''A progress bar with count, rate and ETA on stderr, drawn only on a terminal;
+    count and rate alone while the total is unknown (None: an imap still reading its
+    input).'''
 
     def __init__(self, total):
         self.total = total
@@ -391,6 +400,10 @@ class _Progress:
         self.last = now
         elapsed = max(now - self.start, 1e-9)
         rate = done / elapsed
+        if self.total is None:
+            text = '\r%d  %.1f/s' % (done, rate)
+            _mp._write_stderr(text + '\n' if final else text)
+            return
         width = 30
         filled = width if self.total == 0 else width * done // self.total
         eta = '?' if rate == 0 else '%ds' % int((self.total - done) / rate)
@@ -503,28 +516,82 @@ class MapResult(ApplyResult):
         return self._items_done
 
 
+def _raise(error):
+    raise error
+
+
+# How many chunks per worker an imap keeps submitted ahead of the results taken, when
+# it reads its input as it goes.
+_READ_AHEAD = 4
+
+
 class IMapIterator:
     _progress = None
     _length = 0
 
-    def __init__(self, pool, nchunks, ordered):
+    def __init__(self, pool, ordered):
         self._pool = pool
         self._ordered = ordered
         self._chunks = {}
         self._arrived = []
         self._next_chunk = 0
-        self._left = nchunks
-        self._nchunks = nchunks
+        self._left = 0
+        self._nchunks = 0
         self._items = []
         self._yielded = 0
-        self._done = nchunks == 0
+        self._done = True
+        self._job = None
+        # (iterator, func, chunksize) while the input is still being read.
+        self._source = None
 
     def __iter__(self):
         return self
 
+    def _submitted(self, nchunks, nitems):
+        self._nchunks += nchunks
+        self._left += nchunks
+        self._length += nitems
+        self._done = self._left == 0 and self._source is None
+
+    def _fill(self, everything=False):
+        '''Reads chunks of the input and submits them until enough are in flight (all
+        of them when the pool closes). An error reading the input takes the place of
+        the chunk it interrupted, whose items are lost, as in CPython.'''
+        if self._source is None:
+            return
+        source, func, chunksize = self._source
+        want = _READ_AHEAD * max(1, len(self._pool._workers))
+        chunks = []
+        error = None
+        count = 0
+        while everything or self._left + len(chunks) < want:
+            chunk = []
+            try:
+                for x in source:
+                    chunk.append(x)
+                    if len(chunk) == chunksize:
+                        break
+            except Exception as e:
+                error = e
+                self._source = None
+                break
+            if chunk:
+                chunks.append(chunk)
+                count += len(chunk)
+            if len(chunk) < chunksize:
+                self._source = None
+                break
+        start = self._nchunks
+        self._submitted(len(chunks), count)
+        self._pool._submit_all(self._job, func, chunks, 'map', start)
+        if error is not None:
+            # Raised by a worker after the chunks before it, as CPython does.
+            self._submitted(1, 0)
+            self._pool._submit(self._job, self._nchunks - 1, _raise, ((error,), {}), 'apply')
+
     def _set(self, i, ok, value):
         self._left -= 1
-        if self._left == 0:
+        if self._left == 0 and self._source is None:
             self._done = True
         if self._ordered:
             self._chunks[i] = (ok, value)
@@ -545,6 +612,7 @@ class IMapIterator:
     def next(self, timeout=None):
         deadline = None if timeout is None else _mp._monotonic() + timeout
         while not self._items:
+            self._fill()
             got, ok, value = self._take()
             if got:
                 if not ok:
@@ -562,6 +630,8 @@ class IMapIterator:
             self._pool._wait(left)
         self._yielded += 1
         if self._progress is not None:
+            if self._source is None:
+                self._progress.total = self._length
             self._progress.draw(self._yielded)
         return self._items.pop(0)
 
