@@ -49,6 +49,11 @@ enum Wire {
     Shared(u64, String),
     /// A manager's lock, queue... that a process forked before it can still map.
     Attach(Box<WireAttach>),
+    /// An object its class's `__reduce__` describes: made by calling `make(*args)`,
+    /// then given its state and items, as pickle does.
+    Reduce(Box<WireReduce>),
+    /// The attribute `name` of module `module` (a `__reduce__` that gives a name).
+    Global(String, String),
     /// A list or tuple of small ints, without a tree node per item.
     IntList(Vec<i64>),
     IntTuple(Vec<i64>),
@@ -66,6 +71,16 @@ struct WireInstance {
     payload: WirePayload,
     /// What the class's `__getstate__` gave (then `dict` is empty), as pickle sends it.
     state: Option<Box<Wire>>,
+}
+
+#[derive(Encode, Decode, Debug)]
+struct WireReduce {
+    make: Wire,
+    args: Wire,
+    state: Wire,
+    list_items: Option<Vec<Wire>>,
+    dict_items: Option<Vec<(Wire, Wire)>>,
+    state_setter: Wire,
 }
 
 #[derive(Encode, Decode, Debug)]
@@ -297,6 +312,102 @@ fn sent_before(v: &Value) -> Option<Wire> {
     })
 }
 
+/// pickle's `PicklingError` (module `_pickle`), made once.
+fn pickling_error(msg: String) -> Exc {
+    thread_local! {
+        static CLASS: Rc<crate::value::Class> = crate::interp::types::new_class(
+            "PicklingError",
+            "PicklingError",
+            "_pickle",
+            vec![types().exception.clone()],
+            Namespace::default(),
+            crate::value::TypeKind::Exception,
+            false,
+        );
+    }
+    new_exception(CLASS.with(|c| c.clone()), vec![Value::string(msg)])
+}
+
+/// The class's own `__reduce_ex__` (called with protocol 4, as multiprocessing's
+/// pickler uses) or `__reduce__`, if it defines one.
+fn reducer(inst: &Instance) -> Option<(Value, Vec<Value>)> {
+    let cls = inst.class();
+    if let Some(m) = cls.lookup(intern("__reduce_ex__")) {
+        return Some((m, vec![Value::Int(4)]));
+    }
+    cls.lookup(intern("__reduce__")).map(|m| (m, vec![]))
+}
+
+/// The wire form of what `__reduce__` gave for `v`, checked as pickle checks it.
+fn reduce_wire(interp: &mut Interp, v: &Value, reduced: Value, d: usize) -> PyResult<Wire> {
+    if let Value::Str(name) = &reduced {
+        let module = match v {
+            Value::Instance(inst) => inst.class().module.to_string(),
+            _ => "__main__".to_string(),
+        };
+        return Ok(Wire::Global(module, name.as_str().to_string()));
+    }
+    let Value::Tuple(parts) = &reduced else {
+        return Err(pickling_error(
+            "__reduce__ must return a string or tuple".to_string(),
+        ));
+    };
+    if !(2..=6).contains(&parts.len()) {
+        return Err(pickling_error(
+            "tuple returned by __reduce__ must contain 2 through 6 elements".to_string(),
+        ));
+    }
+    let part = |i: usize| parts.get(i).cloned().unwrap_or(Value::None);
+    let make = part(0);
+    let is_callable =
+        crate::builtins::functions::callable(interp, std::slice::from_ref(&make), vec![])?;
+    if !interp.truthy(&is_callable)? {
+        return Err(pickling_error(
+            "first item of the tuple returned by __reduce__ must be callable".to_string(),
+        ));
+    }
+    let args = part(1);
+    if !matches!(args, Value::Tuple(_)) {
+        return Err(pickling_error(
+            "second item of the tuple returned by __reduce__ must be a tuple".to_string(),
+        ));
+    }
+    let list_items = match part(3) {
+        Value::None => None,
+        it => {
+            let items = interp.collect(&it)?;
+            let mut out = Vec::with_capacity(items.len());
+            for x in &items {
+                out.push(to_wire(interp, x, d)?);
+            }
+            Some(out)
+        }
+    };
+    let dict_items = match part(4) {
+        Value::None => None,
+        it => {
+            let mut out = Vec::new();
+            for pair in interp.collect(&it)? {
+                match &pair {
+                    Value::Tuple(kv) if kv.len() == 2 => {
+                        out.push((to_wire(interp, &kv[0], d)?, to_wire(interp, &kv[1], d)?))
+                    }
+                    _ => return Err(type_error("dict items iterator must return 2-tuples")),
+                }
+            }
+            Some(out)
+        }
+    };
+    Ok(Wire::Reduce(Box::new(WireReduce {
+        make: to_wire(interp, &make, d)?,
+        args: to_wire(interp, &args, d)?,
+        state: to_wire(interp, &part(2), d)?,
+        list_items,
+        dict_items,
+        state_setter: to_wire(interp, &part(5), d)?,
+    })))
+}
+
 /// Gives a received instance its state as pickle's BUILD step does: through the
 /// class's `__setstate__`, or else into its attributes (a None state is no state).
 fn set_state(
@@ -416,6 +527,13 @@ fn to_wire(interp: &mut Interp, v: &Value, depth: usize) -> PyResult<Wire> {
         ),
         Value::Class(c) => Wire::Class(Box::new(class_ref(c))),
         Value::Module(m) => Wire::Module(m.name.to_string()),
+        Value::Instance(inst) if reducer(inst).is_some() => {
+            let (method, extra) = reducer(inst).expect("checked above");
+            let mut args = vec![v.clone()];
+            args.extend(extra);
+            let reduced = interp.call(&method, args, vec![])?;
+            reduce_wire(interp, v, reduced, d)?
+        }
         Value::Instance(inst) => {
             let cls = inst.class();
             // The payload before the attributes: the order the decoder makes them in.
@@ -714,6 +832,52 @@ fn from_wire(interp: &mut Interp, w: Wire) -> PyResult<Value> {
         })),
         Wire::Class(r) => find_class(interp, &r)?,
         Wire::Module(name) => interp.import_module_by_name(&name)?,
+        Wire::Global(module, name) => {
+            let m = interp.import_module_by_name(&module)?;
+            interp.getattr(&m, intern(&name))?
+        }
+        Wire::Reduce(r) => {
+            let WireReduce {
+                make,
+                args,
+                state,
+                list_items,
+                dict_items,
+                state_setter,
+            } = *r;
+            // Numbered before its parts, as the sender numbered it.
+            let slot = made(&Value::None);
+            let make = from_wire(interp, make)?;
+            let args = match from_wire(interp, args)? {
+                Value::Tuple(t) => t.to_vec(),
+                _ => return Err(type_error("__reduce__ arguments must be a tuple")),
+            };
+            let value = interp.call(&make, args, vec![])?;
+            MADE.with(|m| m.borrow_mut()[slot] = value.clone());
+            let state = from_wire(interp, state)?;
+            let state_setter = from_wire(interp, state_setter)?;
+            if !matches!(state, Value::None) {
+                if !matches!(state_setter, Value::None) {
+                    interp.call(&state_setter, vec![value.clone(), state], vec![])?;
+                } else if let Value::Instance(inst) = &value {
+                    let setstate = inst.class().lookup(intern("__setstate__"));
+                    set_state(interp, &value, inst, setstate, state)?;
+                } else {
+                    let setstate = interp.getattr(&value, intern("__setstate__"))?;
+                    interp.call(&setstate, vec![state], vec![])?;
+                }
+            }
+            for x in list_items.unwrap_or_default() {
+                let x = from_wire(interp, x)?;
+                let append = interp.getattr(&value, intern("append"))?;
+                interp.call(&append, vec![x], vec![])?;
+            }
+            for (k, x) in dict_items.unwrap_or_default() {
+                let (k, x) = (from_wire(interp, k)?, from_wire(interp, x)?);
+                interp.setitem(&value, k, x)?;
+            }
+            value
+        }
         Wire::Instance(inst) => {
             let WireInstance {
                 class,
