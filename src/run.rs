@@ -10,13 +10,40 @@ use std::sync::atomic::{AtomicBool, Ordering};
 /// Stack for the main program: deep recursion fails with RecursionError, not a crash.
 const MAIN_STACK: usize = 256 * 1024 * 1024;
 
+/// Something for the evaluator's next check: a Ctrl-C, or a deferred error.
 static INTERRUPTED: AtomicBool = AtomicBool::new(false);
+
+/// A Ctrl-C not yet raised as KeyboardInterrupt.
+static KEYBOARD: AtomicBool = AtomicBool::new(false);
+
+thread_local! {
+    /// An error raised where it could not be returned (a key's `__eq__` run by a
+    /// table comparing keys internally): raised at the evaluator's next check.
+    static DEFERRED: std::cell::RefCell<Option<Exc>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Keeps `e` to be raised at the next check (the first such error wins).
+pub fn defer_error(e: Exc) {
+    DEFERRED.with(|d| {
+        let mut d = d.borrow_mut();
+        if d.is_none() {
+            *d = Some(e);
+        }
+    });
+    INTERRUPTED.store(true, Ordering::Relaxed);
+}
+
+/// Whether an error waits to be raised (comparisons stop calling user code then).
+pub fn error_deferred() -> bool {
+    DEFERRED.with(|d| d.borrow().is_some())
+}
 
 /// This process has received SIGINT (Ctrl-C) at some point: a KeyboardInterrupt then
 /// ends a child quietly, while one a program raises itself is reported.
 static SIGINT_RECEIVED: AtomicBool = AtomicBool::new(false);
 
 extern "C" fn on_sigint(_: libc::c_int) {
+    KEYBOARD.store(true, Ordering::Relaxed);
     INTERRUPTED.store(true, Ordering::Relaxed);
     SIGINT_RECEIVED.store(true, Ordering::Relaxed);
 }
@@ -45,12 +72,21 @@ pub fn install_signal_handlers() {
 /// In a new child: forget a Ctrl-C that reached the parent before the fork.
 pub fn child_signal_setup() {
     INTERRUPTED.store(false, Ordering::Relaxed);
+    KEYBOARD.store(false, Ordering::Relaxed);
     SIGINT_RECEIVED.store(false, Ordering::Relaxed);
 }
 
 #[cold]
 fn take_interrupt() -> Exc {
     INTERRUPTED.store(false, Ordering::Relaxed);
+    if let Some(e) = DEFERRED.with(|d| d.borrow_mut().take()) {
+        // A Ctrl-C that came too is raised at the check after.
+        if KEYBOARD.load(Ordering::Relaxed) {
+            INTERRUPTED.store(true, Ordering::Relaxed);
+        }
+        return e;
+    }
+    KEYBOARD.store(false, Ordering::Relaxed);
     new_exception(
         crate::interp::types::types().exc("KeyboardInterrupt"),
         vec![],
@@ -92,6 +128,8 @@ pub fn report_compile_error(path: &str, text: &str, e: CompileError, color: bool
 /// Forgets a Ctrl-C that arrived while nothing was running (the prompt starts afresh).
 pub fn clear_interrupt() {
     INTERRUPTED.store(false, Ordering::Relaxed);
+    KEYBOARD.store(false, Ordering::Relaxed);
+    DEFERRED.with(|d| d.borrow_mut().take());
 }
 
 /// Parses and resolves `text` for `module`; the tree lives as long as the process.

@@ -204,7 +204,7 @@ pub fn dict_fill(
         if is_mapping {
             for (k, v) in interp.mapping_items(src)? {
                 let k = interp.hkey(k)?;
-                d.insert(k, v);
+                interp.put_key(d, k, v)?;
             }
         } else {
             let it = interp.iter(src)?;
@@ -227,7 +227,7 @@ pub fn dict_fill(
                 let k = kv.next().unwrap_or(Value::None);
                 let v = kv.next().unwrap_or(Value::None);
                 let k = interp.hkey(k)?;
-                d.insert(k, v);
+                interp.put_key(d, k, v)?;
                 i += 1;
             }
         }
@@ -257,14 +257,22 @@ pub fn set_from(interp: &mut Interp, args: &[Value], name: &str) -> PyResult<PyS
             s.merge(other);
             return Ok(s);
         }
-        Some(Value::Dict(d)) => s.reserve_for_dict(d.borrow().len()),
+        Some(Value::Dict(d)) => {
+            // The dict's keys with the hashes it keeps, as CPython reuses them.
+            let keys: Vec<crate::value::HKey> = d.borrow().map.keys().cloned().collect();
+            s.reserve_for_dict(keys.len());
+            for k in keys {
+                interp.add_key(&mut s, k)?;
+            }
+            return Ok(s);
+        }
         _ => {}
     }
     if let Some(src) = args.first() {
         let it = interp.iter(src)?;
         while let Some(x) = interp.next(&it)? {
             let k = interp.hkey(x)?;
-            s.insert(k);
+            interp.add_key(&mut s, k)?;
         }
     }
     Ok(s)

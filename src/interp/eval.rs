@@ -142,7 +142,7 @@ impl Interp {
                     let mut s = PySet::new();
                     for v in vals {
                         let k = self.hkey(v)?;
-                        s.insert(k);
+                        self.add_key(&mut s, k)?;
                     }
                     s
                 };
@@ -156,13 +156,13 @@ impl Interp {
                             let k = self.eval(f, k)?;
                             let v = self.eval(f, v)?;
                             let k = self.hkey(k)?;
-                            d.insert(k, v);
+                            self.put_key(&mut d, k, v)?;
                         }
                         DictItem::Unpack(m) => {
                             let m = self.eval(f, m)?;
                             for (k, v) in self.mapping_items(&m)? {
                                 let k = self.hkey(k)?;
-                                d.insert(k, v);
+                                self.put_key(&mut d, k, v)?;
                             }
                         }
                     }
@@ -825,13 +825,13 @@ impl Interp {
                 CompAcc::Set(s) => {
                     let x = interp.eval(fr, elt)?;
                     let k = interp.hkey(x)?;
-                    s.insert(k);
+                    interp.add_key(s, k)?;
                 }
                 CompAcc::Dict(d) => {
                     let k = interp.eval(fr, elt)?;
                     let v = interp.eval(fr, value.expect("dict comprehension has a value"))?;
                     let k = interp.hkey(k)?;
-                    d.insert(k, v);
+                    interp.put_key(d, k, v)?;
                 }
             }
             Ok(())

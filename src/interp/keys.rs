@@ -24,6 +24,55 @@ impl Interp {
         self.compare_keys(table, k)
     }
 
+    /// Adds `k` to a set still being built, which no user code can reach (a display,
+    /// a comprehension, `set()`); an `__eq__` error reaches the caller.
+    pub fn add_key(&mut self, s: &mut PySet, k: HKey) -> PyResult<bool> {
+        let k = match s.try_add(k) {
+            Ok(added) => return Ok(added),
+            Err(k) => k,
+        };
+        for stored in s.undecided_keys(&k) {
+            if self.eq(&stored, &k.key)? {
+                return Ok(false);
+            }
+        }
+        Ok(s.add_new(k))
+    }
+
+    /// `d[k] = v` in a dict still being built, which no user code can reach.
+    pub fn put_key(&mut self, d: &mut Dict, k: HKey, v: Value) -> PyResult<()> {
+        let (k, v) = match d.try_set(k, v) {
+            Ok(()) => return Ok(()),
+            Err(kv) => kv,
+        };
+        let mut slot = None;
+        for stored in d.undecided_keys(&k) {
+            if self.eq(&stored, &k.key)? {
+                slot = d.slot_of(k.hash, &stored);
+                break;
+            }
+        }
+        d.set_at(slot, k, v);
+        Ok(())
+    }
+
+    /// `k in t` for a table no one can change (a frozenset's): a key's `__eq__` runs
+    /// with nothing borrowed, and its error reaches the caller.
+    pub fn table_has<T: KeyTable>(&mut self, t: &T, k: &HKey) -> PyResult<bool> {
+        let mut undecided = false;
+        if t.probe(k, &mut undecided).is_some() {
+            return Ok(true);
+        }
+        if undecided {
+            for stored in t.undecided_keys(k) {
+                if self.eq(&stored, &k.key)? {
+                    return Ok(true);
+                }
+            }
+        }
+        Ok(false)
+    }
+
     /// The second step of `find_key`: runs `__eq__` against each stored key that
     /// needs it, then finds the equal one again by identity.
     #[inline(never)]

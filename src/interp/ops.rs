@@ -534,14 +534,20 @@ pub fn quick_eq(a: &Value, b: &Value) -> Option<bool> {
     }
 }
 
-/// Equality of keys inside tables no user code can reach (frozensets, fresh results):
-/// `quick_eq`, then the interpreter's `__eq__` (errors there count as "not equal").
-/// Tables user code can reach are searched by `Interp::find_key` instead.
+/// Equality of keys where a table compares them itself (the few places that do not
+/// go through `Interp::find_key` and friends): `quick_eq`, then the interpreter's
+/// `__eq__`. An error there cannot be returned: it is deferred to the evaluator's
+/// next check, and until then keys compare unequal without running more user code
+/// (so a recursing `__eq__` unwinds at once instead of trying every key).
 pub fn key_eq(a: &Value, b: &Value) -> bool {
     match quick_eq(a, b) {
         Some(r) => r,
         None => match super::current() {
-            Some(interp) => interp.eq(a, b).unwrap_or(false),
+            Some(_) if crate::run::error_deferred() => false,
+            Some(interp) => interp.eq(a, b).unwrap_or_else(|e| {
+                crate::run::defer_error(e);
+                false
+            }),
             None => false,
         },
     }
@@ -842,15 +848,19 @@ impl Interp {
         y: &std::rc::Rc<std::cell::RefCell<crate::value::Dict>>,
     ) -> PyResult<Option<bool>> {
         let eq = {
-            let (x, y) = (x.borrow().clone(), y.borrow().clone());
-            if x.len() != y.len() {
+            // Copies: the keys' and values' `__eq__` may change either dict.
+            let (x, y) = (
+                x.borrow().clone(),
+                std::cell::RefCell::new(y.borrow().clone()),
+            );
+            if x.len() != y.borrow().len() {
                 false
             } else {
                 let mut all = true;
                 for (k, v) in x.map.iter() {
-                    match y.map.get(k) {
+                    match self.dict_get(&y, k)? {
                         Some(w) => {
-                            if !self.eq(v, w)? {
+                            if !self.eq(v, &w)? {
                                 all = false;
                                 break;
                             }
@@ -915,24 +925,15 @@ impl Interp {
                 self.nested("in comparison", |i| i.dict_compare(op, &x, &y))
             }
             (Value::Set(_) | Value::FrozenSet(_), Value::Set(_) | Value::FrozenSet(_)) => {
-                let (x, y) = (set_keys(a), set_keys(b));
-                let sub = |p: &[crate::value::HKey], q: &[crate::value::HKey]| {
-                    let qs: crate::value::PySet = {
-                        let mut s = crate::value::PySet::new();
-                        for k in q {
-                            s.insert(k.clone());
-                        }
-                        s
-                    };
-                    p.iter().all(|k| qs.contains(k))
-                };
+                use crate::methods::set::is_subset_of as sub;
+                let (x, y) = (set_len(a), set_len(b));
                 Ok(Some(match op {
-                    CmpOp::Eq => x.len() == y.len() && sub(&x, &y),
-                    CmpOp::NotEq => !(x.len() == y.len() && sub(&x, &y)),
-                    CmpOp::LtE => sub(&x, &y),
-                    CmpOp::Lt => x.len() < y.len() && sub(&x, &y),
-                    CmpOp::GtE => sub(&y, &x),
-                    CmpOp::Gt => x.len() > y.len() && sub(&y, &x),
+                    CmpOp::Eq => x == y && sub(self, a, b)?,
+                    CmpOp::NotEq => !(x == y && sub(self, a, b)?),
+                    CmpOp::LtE => sub(self, a, b)?,
+                    CmpOp::Lt => x < y && sub(self, a, b)?,
+                    CmpOp::GtE => sub(self, b, a)?,
+                    CmpOp::Gt => x > y && sub(self, b, a)?,
                     _ => false,
                 }))
             }
@@ -1006,13 +1007,7 @@ impl Interp {
                 ))),
             },
             Value::List(l) => {
-                let items = l.borrow().clone();
-                for x in items.iter() {
-                    if x.is(item) || self.eq(x, item)? {
-                        return Ok(true);
-                    }
-                }
-                Ok(false)
+                Ok(crate::methods::list::list_position(self, l, item, 0, usize::MAX)?.is_some())
             }
             Value::Tuple(t) => {
                 for x in t.iter() {
@@ -1032,7 +1027,7 @@ impl Interp {
             }
             Value::FrozenSet(s) => {
                 let k = self.hkey(item.clone())?;
-                Ok(s.contains(&k))
+                self.table_has(&**s, &k)
             }
             Value::Range(r) => match item {
                 Value::Int(i) => {
@@ -1293,8 +1288,14 @@ impl Interp {
             }
             (BinOp::BitOr, Value::Dict(x), Value::Dict(y)) => {
                 let mut d = x.borrow().clone();
-                for (k, v) in y.borrow().map.iter() {
-                    d.insert(k.clone(), v.clone());
+                let items: Vec<(HKey, Value)> = y
+                    .borrow()
+                    .map
+                    .iter()
+                    .map(|(k, v)| (k.clone(), v.clone()))
+                    .collect();
+                for (k, v) in items {
+                    self.put_key(&mut d, k, v)?;
                 }
                 Value::dict(d)
             }
@@ -1340,6 +1341,15 @@ impl Interp {
 }
 
 /// The keys of a set or frozenset, in iteration order.
+/// The length of a set or frozenset (0 for anything else).
+fn set_len(v: &Value) -> usize {
+    match v {
+        Value::Set(s) => s.borrow().len(),
+        Value::FrozenSet(s) => s.len(),
+        _ => 0,
+    }
+}
+
 pub fn set_keys(v: &Value) -> Vec<HKey> {
     match v {
         Value::Set(s) => s.borrow().iter().cloned().collect(),

@@ -100,6 +100,28 @@ pub fn position(
     Ok(None)
 }
 
+/// The first index in `start..end` of a list whose item equals `x`. The list is read
+/// afresh at each step, as CPython reads it: an item's `__eq__` may change it.
+pub fn list_position(
+    interp: &mut Interp,
+    cell: &RefCell<Vec<Value>>,
+    x: &Value,
+    start: usize,
+    end: usize,
+) -> PyResult<Option<usize>> {
+    let mut i = start;
+    while i < end {
+        let Some(y) = cell.borrow().get(i).cloned() else {
+            break;
+        };
+        if y.is(x) || interp.eq(&y, x)? {
+            return Ok(Some(i));
+        }
+        i += 1;
+    }
+    Ok(None)
+}
+
 /// The window of `index(x, start, stop)` for a sequence of `len` items.
 pub fn index_window(interp: &mut Interp, args: &[Value], len: usize) -> PyResult<(usize, usize)> {
     let a = slice_arg(interp, args.get(2), false)?;
@@ -169,8 +191,7 @@ fn pop(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value> {
 fn remove(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let l = this(interp, args, "remove")?;
     let x = onearg("list.remove", args, &kw)?;
-    let items = l.items();
-    match position(interp, &items, x, 0, items.len())? {
+    match list_position(interp, l.cell(), x, 0, usize::MAX)? {
         Some(i) => {
             let mut v = l.cell().borrow_mut();
             if i < v.len() {
@@ -185,9 +206,13 @@ fn remove(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value> {
 fn index(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let l = this(interp, args, "index")?;
     posonly("index", "list.index", args, &kw, 1, 3)?;
-    let items = l.items();
-    let (start, end) = index_window(interp, args, items.len())?;
-    match position(interp, &items, &args[1], start, end)? {
+    let len = l.cell().borrow().len();
+    let (start, mut end) = index_window(interp, args, len)?;
+    if args.len() < 4 {
+        // No stop: the search runs to the end of the list as it is then.
+        end = usize::MAX;
+    }
+    match list_position(interp, l.cell(), &args[1], start, end)? {
         Some(i) => Ok(Value::Int(i as i64)),
         None => {
             let r = interp.repr(&args[1])?;
@@ -199,8 +224,13 @@ fn index(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value> {
 fn count(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let l = this(interp, args, "count")?;
     let x = onearg("list.count", args, &kw)?;
-    let items = l.items();
-    count_of(interp, &items, x)
+    let mut n = 0;
+    let mut from = 0;
+    while let Some(i) = list_position(interp, l.cell(), x, from, usize::MAX)? {
+        n += 1;
+        from = i + 1;
+    }
+    Ok(Value::Int(n))
 }
 
 fn sort(interp: &mut Interp, args: &[Value], mut kw: Kwargs) -> PyResult<Value> {
@@ -312,9 +342,8 @@ fn delitem(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value> {
 fn contains(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let l = this(interp, args, "__contains__")?;
     let x = onearg("list.__contains__", args, &kw)?;
-    let items = l.items();
     Ok(Value::Bool(
-        position(interp, &items, x, 0, items.len())?.is_some(),
+        list_position(interp, l.cell(), x, 0, usize::MAX)?.is_some(),
     ))
 }
 

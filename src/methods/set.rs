@@ -46,11 +46,61 @@ pub fn install() {
     }
 }
 
-/// The receiver's owner name and a snapshot of its table.
-fn this(interp: &Interp, args: &[Value], name: &str) -> PyResult<(&'static str, PySet)> {
+/// A set or frozenset taken as it is, without copying its table: its keys are read
+/// as a snapshot and membership is asked key by key, so that no table is held
+/// borrowed while a key's `__eq__` runs (it may change a set).
+enum Operand {
+    Set(Rc<RefCell<PySet>>),
+    Frozen(Rc<PySet>),
+    /// A dict's keys, on the right of `-` (CPython asks the dict itself).
+    Dict(Rc<RefCell<crate::value::Dict>>),
+}
+
+impl Operand {
+    fn of(v: &Value) -> Option<Operand> {
+        match v {
+            Value::Set(s) => Some(Operand::Set(s.clone())),
+            Value::FrozenSet(s) => Some(Operand::Frozen(s.clone())),
+            _ => None,
+        }
+    }
+    fn len(&self) -> usize {
+        match self {
+            Operand::Set(s) => s.borrow().len(),
+            Operand::Frozen(s) => s.len(),
+            Operand::Dict(d) => d.borrow().len(),
+        }
+    }
+    /// The keys in slot order.
+    fn keys(&self) -> Vec<HKey> {
+        match self {
+            Operand::Set(s) => s.borrow().iter().cloned().collect(),
+            Operand::Frozen(s) => s.iter().cloned().collect(),
+            Operand::Dict(d) => d.borrow().map.keys().cloned().collect(),
+        }
+    }
+    /// A new table laid out as CPython's `set_copy` lays it out (no key is compared).
+    fn copy(&self) -> PySet {
+        match self {
+            Operand::Set(s) => s.borrow().copy(),
+            Operand::Frozen(s) => s.copy(),
+            Operand::Dict(_) => unreachable!("a dict operand is only asked for membership"),
+        }
+    }
+    fn has(&self, interp: &mut Interp, k: &HKey) -> PyResult<bool> {
+        match self {
+            Operand::Set(s) => interp.set_has(s, k),
+            Operand::Frozen(s) => interp.table_has(&**s, k),
+            Operand::Dict(d) => interp.dict_has(d, k),
+        }
+    }
+}
+
+/// The receiver's owner name and the receiver.
+fn this(interp: &Interp, args: &[Value], name: &str) -> PyResult<(&'static str, Operand)> {
     match args.first() {
-        Some(Value::Set(s)) => Ok(("set", s.borrow().clone())),
-        Some(Value::FrozenSet(s)) => Ok(("frozenset", (**s).clone())),
+        Some(Value::Set(s)) => Ok(("set", Operand::Set(s.clone()))),
+        Some(Value::FrozenSet(s)) => Ok(("frozenset", Operand::Frozen(s.clone()))),
         _ => Err(wrong_receiver(interp, args, "set", name)),
     }
 }
@@ -70,15 +120,6 @@ fn no_kw(qual: &str, kw: &Kwargs) -> PyResult<()> {
     }
 }
 
-/// A set or frozenset argument's table.
-fn as_set(v: &Value) -> Option<PySet> {
-    match v {
-        Value::Set(s) => Some(s.borrow().clone()),
-        Value::FrozenSet(s) => Some((**s).clone()),
-        _ => None,
-    }
-}
-
 /// Hashed items of any iterable.
 fn hashed_items(interp: &mut Interp, v: &Value) -> PyResult<Vec<HKey>> {
     let items = interp.collect(v)?;
@@ -89,40 +130,23 @@ fn hashed_items(interp: &mut Interp, v: &Value) -> PyResult<Vec<HKey>> {
     Ok(out)
 }
 
-fn merge(dst: &mut PySet, src: &PySet) {
-    if src.is_empty() {
-        return;
-    }
-    dst.reserve_merge(src.len());
-    for k in src.iter() {
-        dst.insert(k.clone());
-    }
-}
-
-fn copy_of(s: &PySet) -> PySet {
-    let mut n = PySet::new();
-    merge(&mut n, s);
-    n
-}
-
 /// `set(other)` as CPython builds it.
 fn new_set(interp: &mut Interp, other: &Value) -> PyResult<PySet> {
-    if let Some(o) = as_set(other) {
-        return Ok(copy_of(&o));
+    if let Some(o) = Operand::of(other) {
+        return Ok(o.copy());
     }
-    let mut n = PySet::new();
+    let n = RefCell::new(PySet::new());
     for k in hashed_items(interp, other)? {
-        n.insert(k);
+        interp.set_add(&n, k)?;
     }
-    Ok(n)
+    Ok(n.into_inner())
 }
 
 /// The elements of `other` as hashed keys (a set's in its slot order).
 fn keys_of(interp: &mut Interp, other: &Value) -> PyResult<Vec<HKey>> {
-    match other {
-        Value::Set(o) => Ok(o.borrow().iter().cloned().collect()),
-        Value::FrozenSet(o) => Ok(o.iter().cloned().collect()),
-        _ => hashed_items(interp, other),
+    match Operand::of(other) {
+        Some(o) => Ok(o.keys()),
+        None => hashed_items(interp, other),
     }
 }
 
@@ -134,7 +158,7 @@ fn keys_of(interp: &mut Interp, other: &Value) -> PyResult<Vec<HKey>> {
 /// table once first (which decides the printed order).
 fn add_all(interp: &mut Interp, dst: &RefCell<PySet>, other: &Value) -> PyResult<()> {
     let keys = keys_of(interp, other)?;
-    if as_set(other).is_some() && !keys.is_empty() {
+    if Operand::of(other).is_some() && !keys.is_empty() {
         dst.borrow_mut().reserve_merge(keys.len());
     }
     for k in keys {
@@ -151,52 +175,49 @@ fn wrap(owner: &str, s: PySet) -> Value {
     }
 }
 
-fn intersect(interp: &mut Interp, cur: &PySet, other: &Value) -> PyResult<PySet> {
-    let mut out = PySet::new();
-    if let Some(o) = as_set(other) {
+/// `cur & other`, iterating the smaller set (the right one on a tie), as CPython.
+fn intersect(interp: &mut Interp, cur: &Operand, other: &Value) -> PyResult<PySet> {
+    let out = RefCell::new(PySet::new());
+    if let Some(o) = Operand::of(other) {
         let (small, big) = if o.len() > cur.len() {
             (cur, &o)
         } else {
             (&o, cur)
         };
-        for k in small.iter() {
-            if big.contains(k) {
-                out.insert(k.clone());
+        for k in small.keys() {
+            if big.has(interp, &k)? {
+                interp.set_add(&out, k)?;
             }
         }
-        return Ok(out);
+        return Ok(out.into_inner());
     }
     for k in hashed_items(interp, other)? {
-        if cur.contains(&k) {
-            out.insert(k);
+        if cur.has(interp, &k)? {
+            interp.set_add(&out, k)?;
         }
     }
-    Ok(out)
+    Ok(out.into_inner())
 }
 
-fn subtract(interp: &mut Interp, cur: &PySet, other: &Value) -> PyResult<PySet> {
+/// `cur - other`: a copy with `other` discarded when that is less work, else the
+/// keys of `cur` not in `other`, as CPython chooses.
+fn subtract(interp: &mut Interp, cur: &Operand, other: &Value) -> PyResult<PySet> {
     let other_set = match other {
-        Value::Dict(d) => {
-            let mut s = PySet::new();
-            for k in d.borrow().map.keys() {
-                s.insert(k.clone());
-            }
-            Some(s)
-        }
-        _ => as_set(other),
+        Value::Dict(d) => Some(Operand::Dict(d.clone())),
+        _ => Operand::of(other),
     };
     match other_set {
         Some(o) if (cur.len() >> 2) <= o.len() => {
-            let mut out = PySet::new();
-            for k in cur.iter() {
-                if !o.contains(k) {
-                    out.insert(k.clone());
+            let out = RefCell::new(PySet::new());
+            for k in cur.keys() {
+                if !o.has(interp, &k)? {
+                    interp.set_add(&out, k)?;
                 }
             }
-            Ok(out)
+            Ok(out.into_inner())
         }
         _ => {
-            let out = RefCell::new(copy_of(cur));
+            let out = RefCell::new(cur.copy());
             discard_all(interp, &out, other)?;
             Ok(out.into_inner())
         }
@@ -214,20 +235,45 @@ fn discard_all(interp: &mut Interp, dst: &RefCell<PySet>, other: &Value) -> PyRe
 
 /// `dst ^= other`.
 fn sym_update(interp: &mut Interp, dst: &RefCell<PySet>, other: &Value) -> PyResult<()> {
-    let o = match as_set(other) {
-        Some(o) => o,
-        None => new_set(interp, other)?,
+    let keys = match Operand::of(other) {
+        Some(o) => o.keys(),
+        None => new_set(interp, other)?.iter().cloned().collect(),
     };
-    for k in o.iter() {
-        if !interp.set_discard(dst, k)? {
-            interp.set_add(dst, k.clone())?;
+    for k in keys {
+        if !interp.set_discard(dst, &k)? {
+            interp.set_add(dst, k)?;
         }
     }
     Ok(())
 }
 
-fn is_subset(a: &PySet, b: &PySet) -> bool {
-    a.len() <= b.len() && a.iter().all(|k| b.contains(k))
+/// Every key of `a` is in `b`.
+fn is_subset(interp: &mut Interp, a: &Operand, b: &Operand) -> PyResult<bool> {
+    if a.len() > b.len() {
+        return Ok(false);
+    }
+    for k in a.keys() {
+        if !b.has(interp, &k)? {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
+/// `a <= b` for two sets or frozensets (false if either is not one).
+pub fn is_subset_of(interp: &mut Interp, a: &Value, b: &Value) -> PyResult<bool> {
+    match (Operand::of(a), Operand::of(b)) {
+        (Some(a), Some(b)) => is_subset(interp, &a, &b),
+        _ => Ok(false),
+    }
+}
+
+/// `other` as an operand: itself if a set, else a new set of its items.
+fn operand(interp: &mut Interp, other: &Value) -> PyResult<Operand> {
+    match Operand::of(other) {
+        Some(o) => Ok(o),
+        None => Ok(Operand::Frozen(Rc::new(new_set(interp, other)?))),
+    }
 }
 
 // ---------------------------------------------------------------- both types
@@ -238,13 +284,13 @@ fn copy(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     if owner == "frozenset" {
         return Ok(args[0].clone());
     }
-    Ok(wrap(owner, copy_of(&s)))
+    Ok(wrap(owner, s.copy()))
 }
 
 fn union(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let (owner, s) = this(interp, args, "union")?;
     no_kw(&format!("{owner}.union"), &kw)?;
-    let r = RefCell::new(copy_of(&s));
+    let r = RefCell::new(s.copy());
     for o in &args[1..] {
         add_all(interp, &r, o)?;
     }
@@ -254,18 +300,27 @@ fn union(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value> {
 fn intersection(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let (owner, s) = this(interp, args, "intersection")?;
     no_kw(&format!("{owner}.intersection"), &kw)?;
-    let mut r = if args.len() == 1 { copy_of(&s) } else { s };
-    for o in &args[1..] {
-        r = intersect(interp, &r, o)?;
+    if args.len() == 1 {
+        return Ok(wrap(owner, s.copy()));
     }
-    Ok(wrap(owner, r))
+    let mut r = s;
+    for o in &args[1..] {
+        r = Operand::Frozen(Rc::new(intersect(interp, &r, o)?));
+    }
+    let Operand::Frozen(r) = r else {
+        unreachable!("at least one intersection")
+    };
+    Ok(wrap(
+        owner,
+        Rc::try_unwrap(r).unwrap_or_else(|r| (*r).clone()),
+    ))
 }
 
 fn difference(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let (owner, s) = this(interp, args, "difference")?;
     no_kw(&format!("{owner}.difference"), &kw)?;
     if args.len() == 1 {
-        return Ok(wrap(owner, copy_of(&s)));
+        return Ok(wrap(owner, s.copy()));
     }
     let r = RefCell::new(subtract(interp, &s, &args[1])?);
     for o in &args[2..] {
@@ -275,33 +330,30 @@ fn difference(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value
 }
 
 fn symmetric_difference(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value> {
-    let (owner, s) = this(interp, args, "symmetric_difference")?;
+    let (owner, _) = this(interp, args, "symmetric_difference")?;
     let other = onearg(&format!("{owner}.symmetric_difference"), args, &kw)?;
     let r = RefCell::new(new_set(interp, other)?);
-    sym_update(interp, &r, &wrap("frozenset", s))?;
+    sym_update(interp, &r, &args[0])?;
     Ok(wrap(owner, r.into_inner()))
 }
 
 fn issubset(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let (owner, s) = this(interp, args, "issubset")?;
     let other = onearg(&format!("{owner}.issubset"), args, &kw)?;
-    let o = match as_set(other) {
-        Some(o) => o,
-        None => new_set(interp, other)?,
-    };
-    Ok(Value::Bool(is_subset(&s, &o)))
+    let o = operand(interp, other)?;
+    Ok(Value::Bool(is_subset(interp, &s, &o)?))
 }
 
 fn issuperset(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let (owner, s) = this(interp, args, "issuperset")?;
     let other = onearg(&format!("{owner}.issuperset"), args, &kw)?;
-    if let Some(o) = as_set(other) {
-        return Ok(Value::Bool(is_subset(&o, &s)));
+    if let Some(o) = Operand::of(other) {
+        return Ok(Value::Bool(is_subset(interp, &o, &s)?));
     }
     let it = interp.iter(other)?;
     while let Some(x) = interp.next(&it)? {
         let k = interp.hkey(x)?;
-        if !s.contains(&k) {
+        if !s.has(interp, &k)? {
             return Ok(Value::Bool(false));
         }
     }
@@ -311,18 +363,23 @@ fn issuperset(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value
 fn isdisjoint(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let (owner, s) = this(interp, args, "isdisjoint")?;
     let other = onearg(&format!("{owner}.isdisjoint"), args, &kw)?;
-    if let Some(o) = as_set(other) {
+    if let Some(o) = Operand::of(other) {
         let (small, big) = if o.len() > s.len() {
             (&s, &o)
         } else {
             (&o, &s)
         };
-        return Ok(Value::Bool(!small.iter().any(|k| big.contains(k))));
+        for k in small.keys() {
+            if big.has(interp, &k)? {
+                return Ok(Value::Bool(false));
+            }
+        }
+        return Ok(Value::Bool(true));
     }
     let it = interp.iter(other)?;
     while let Some(x) = interp.next(&it)? {
         let k = interp.hkey(x)?;
-        if s.contains(&k) {
+        if s.has(interp, &k)? {
             return Ok(Value::Bool(false));
         }
     }
@@ -389,11 +446,13 @@ fn update(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value> {
 fn intersection_update(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let s = this_mut(interp, args, "intersection_update")?;
     no_kw("set.intersection_update", &kw)?;
-    let mut r = s.borrow().clone();
+    let mut r = Operand::Set(s.clone());
     for o in &args[1..] {
-        r = intersect(interp, &r, o)?;
+        r = Operand::Frozen(Rc::new(intersect(interp, &r, o)?));
     }
-    *s.borrow_mut() = r;
+    if let Operand::Frozen(r) = r {
+        *s.borrow_mut() = Rc::try_unwrap(r).unwrap_or_else(|r| (*r).clone());
+    }
     Ok(Value::None)
 }
 
@@ -432,7 +491,7 @@ pub fn operator(interp: &mut Interp, op: BinOp, a: &Value, b: &Value) -> PyResul
     ) {
         return Ok(None);
     }
-    let (owner, x, a_is_view) = if let Some(s) = as_set(a) {
+    let (owner, x, a_is_view) = if let Some(s) = Operand::of(a) {
         let owner = if matches!(a, Value::FrozenSet(_)) {
             "frozenset"
         } else {
@@ -440,11 +499,11 @@ pub fn operator(interp: &mut Interp, op: BinOp, a: &Value, b: &Value) -> PyResul
         };
         (owner, s, false)
     } else if let Some(s) = view_as_set(interp, a)? {
-        ("set", s, true)
+        ("set", Operand::Frozen(Rc::new(s)), true)
     } else {
         return Ok(None);
     };
-    let other = if as_set(b).is_some() {
+    let other = if Operand::of(b).is_some() {
         b.clone()
     } else if let Some(y) = view_as_set(interp, b)? {
         wrap("set", y)
@@ -457,10 +516,10 @@ pub fn operator(interp: &mut Interp, op: BinOp, a: &Value, b: &Value) -> PyResul
     Ok(Some(wrap(owner, combine(interp, op, x, &other)?)))
 }
 
-fn combine(interp: &mut Interp, op: BinOp, x: PySet, other: &Value) -> PyResult<PySet> {
+fn combine(interp: &mut Interp, op: BinOp, x: Operand, other: &Value) -> PyResult<PySet> {
     Ok(match op {
         BinOp::BitOr => {
-            let r = RefCell::new(copy_of(&x));
+            let r = RefCell::new(x.copy());
             add_all(interp, &r, other)?;
             r.into_inner()
         }
@@ -468,7 +527,12 @@ fn combine(interp: &mut Interp, op: BinOp, x: PySet, other: &Value) -> PyResult<
         BinOp::Sub => subtract(interp, &x, other)?,
         _ => {
             let r = RefCell::new(new_set(interp, other)?);
-            sym_update(interp, &r, &wrap("frozenset", x))?;
+            let x = match x {
+                Operand::Set(s) => Value::Set(s),
+                Operand::Frozen(s) => Value::FrozenSet(s),
+                Operand::Dict(d) => Value::Dict(d),
+            };
+            sym_update(interp, &r, &x)?;
             r.into_inner()
         }
     })
@@ -477,14 +541,13 @@ fn combine(interp: &mut Interp, op: BinOp, x: PySet, other: &Value) -> PyResult<
 /// `a op= b` on a mutable set: in place, as the `_update` methods.
 pub fn inplace(interp: &mut Interp, op: BinOp, a: &Value, b: &Value) -> PyResult<Option<Value>> {
     let s = match a {
-        Value::Set(s) if as_set(b).is_some() => s.clone(),
+        Value::Set(s) if Operand::of(b).is_some() => s.clone(),
         _ => return Ok(None),
     };
     match op {
         BinOp::BitOr => add_all(interp, &s, b)?,
         BinOp::BitAnd => {
-            let cur = s.borrow().clone();
-            let r = intersect(interp, &cur, b)?;
+            let r = intersect(interp, &Operand::Set(s.clone()), b)?;
             *s.borrow_mut() = r;
         }
         BinOp::Sub => discard_all(interp, &s, b)?,

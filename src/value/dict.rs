@@ -159,7 +159,7 @@ impl Dict {
 
     /// Sets `k` to `v` if comparing keys without user code decides where `k` goes
     /// (one probe); otherwise gives them back.
-    #[inline]
+    #[inline(always)]
     pub fn try_set(&mut self, k: HKey, v: Value) -> Result<(), (HKey, Value)> {
         use indexmap::map::raw_entry_v1::RawEntryMut;
         let mut undecided = false;

@@ -275,6 +275,11 @@ impl Default for InstDict {
     }
 }
 
+// An attribute name is a str: in a shared `__dict__` it is looked up among the keys a
+// comparison without user code can tell. A key of another type whose `__eq__` would
+// claim equality with a name is not asked (the instance's attributes are borrowed
+// while they are searched).
+
 /// The key of attribute `name` in a shared `__dict__`.
 fn attr_key(name: Symbol) -> super::HKey {
     let key = Value::str(name.as_str());
@@ -288,7 +293,7 @@ impl InstDict {
         match self {
             InstDict::Small(v) => v.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()),
             InstDict::Large(m) => m.get(name).cloned(),
-            InstDict::Shared(d) => d.borrow().get(&attr_key(*name)).cloned(),
+            InstDict::Shared(d) => d.borrow().get_quick(&attr_key(*name), &mut false).cloned(),
         }
     }
     pub fn contains_key(&self, name: &Symbol) -> bool {
@@ -317,8 +322,10 @@ impl InstDict {
             InstDict::Shared(d) => {
                 let key = attr_key(name);
                 let mut d = d.borrow_mut();
-                let old = d.get(&key).cloned();
-                d.insert(key, value);
+                let old = d.get_quick(&key, &mut false).cloned();
+                if let Err((key, value)) = d.try_set(key, value) {
+                    d.set_at(None, key, value);
+                }
                 old
             }
         }
@@ -331,7 +338,11 @@ impl InstDict {
                 Some(v.remove(i).1)
             }
             InstDict::Large(m) => m.shift_remove(name),
-            InstDict::Shared(d) => d.borrow_mut().remove(&attr_key(*name)),
+            InstDict::Shared(d) => {
+                let mut d = d.borrow_mut();
+                let slot = super::dict::KeyTable::probe(&*d, &attr_key(*name), &mut false)?;
+                d.remove_at(slot).map(|(_, v)| v)
+            }
         }
     }
     pub fn len(&self) -> usize {
