@@ -1148,12 +1148,7 @@ impl Interp {
             }
             (BinOp::BitOr, Value::Dict(d)) => {
                 if let Value::Dict(o) = b {
-                    let items: Vec<_> = o
-                        .borrow()
-                        .map
-                        .iter()
-                        .map(|(k, v)| (k.clone(), v.clone()))
-                        .collect();
+                    let items = o.borrow().entries();
                     for (k, v) in items {
                         self.dict_set(d, k, v)?;
                     }
@@ -1288,12 +1283,7 @@ impl Interp {
             }
             (BinOp::BitOr, Value::Dict(x), Value::Dict(y)) => {
                 let mut d = x.borrow().clone();
-                let items: Vec<(HKey, Value)> = y
-                    .borrow()
-                    .map
-                    .iter()
-                    .map(|(k, v)| (k.clone(), v.clone()))
-                    .collect();
+                let items = y.borrow().entries();
                 for (k, v) in items {
                     self.put_key(&mut d, k, v)?;
                 }

@@ -85,36 +85,13 @@ struct WireReduce {
 
 #[derive(Encode, Decode, Debug)]
 struct WireAttach {
-    /// The process holding the region's file, that file's descriptor there, its length.
+    /// The process holding the region's file, that file's descriptor there, its
+    /// length and serial (see `shm::Origin`).
     pid: i32,
     fd: i32,
     len: u64,
     serial: u64,
-    parts: WireParts,
-}
-
-#[derive(Encode, Decode, Debug)]
-enum WireParts {
-    Lock {
-        recursive: bool,
-    },
-    Semaphore {
-        bound: Option<u32>,
-    },
-    Event,
-    Condition {
-        lock: Wire,
-    },
-    Barrier {
-        parties: u32,
-        action: Wire,
-        timeout: Option<f64>,
-    },
-    Queue {
-        file: i32,
-        maxsize: u32,
-        kind: u8,
-    },
+    parts: super::Attachable<Wire>,
 }
 
 #[derive(Encode, Decode, Debug)]
@@ -643,38 +620,7 @@ fn to_wire(interp: &mut Interp, v: &Value, depth: usize) -> PyResult<Wire> {
         }
         Value::Object(_) if super::attachable_parts(v).is_some() => {
             let (origin, parts) = super::attachable_parts(v).expect("checked above");
-            use super::queue::Kind;
-            use super::Attachable as A;
-            let parts = match parts {
-                A::Lock { recursive } => WireParts::Lock { recursive },
-                A::Semaphore { bound } => WireParts::Semaphore { bound },
-                A::Event => WireParts::Event,
-                A::Condition { lock } => WireParts::Condition {
-                    lock: to_wire(interp, &lock, d)?,
-                },
-                A::Barrier {
-                    parties,
-                    action,
-                    timeout,
-                } => WireParts::Barrier {
-                    parties,
-                    action: to_wire(interp, &action, d)?,
-                    timeout,
-                },
-                A::Queue {
-                    file,
-                    maxsize,
-                    kind,
-                } => WireParts::Queue {
-                    file,
-                    maxsize,
-                    kind: match kind {
-                        Kind::Queue => 0,
-                        Kind::Simple => 1,
-                        Kind::Joinable => 2,
-                    },
-                },
-            };
+            let parts = parts.try_map(|x| to_wire(interp, &x, d))?;
             Wire::Attach(Box::new(WireAttach {
                 pid: origin.pid,
                 fd: origin.fd,
@@ -1068,8 +1014,6 @@ fn from_wire(interp: &mut Interp, w: Wire) -> PyResult<Value> {
             }
         }
         Wire::Attach(a) => {
-            use super::queue::Kind;
-            use super::Attachable as A;
             let WireAttach {
                 pid,
                 fd,
@@ -1077,36 +1021,7 @@ fn from_wire(interp: &mut Interp, w: Wire) -> PyResult<Value> {
                 serial,
                 parts,
             } = *a;
-            let parts = match parts {
-                WireParts::Lock { recursive } => A::Lock { recursive },
-                WireParts::Semaphore { bound } => A::Semaphore { bound },
-                WireParts::Event => A::Event,
-                WireParts::Condition { lock } => A::Condition {
-                    lock: from_wire(interp, lock)?,
-                },
-                WireParts::Barrier {
-                    parties,
-                    action,
-                    timeout,
-                } => A::Barrier {
-                    parties,
-                    action: from_wire(interp, action)?,
-                    timeout,
-                },
-                WireParts::Queue {
-                    file,
-                    maxsize,
-                    kind,
-                } => A::Queue {
-                    file,
-                    maxsize,
-                    kind: match kind {
-                        0 => Kind::Queue,
-                        1 => Kind::Simple,
-                        _ => Kind::Joinable,
-                    },
-                },
-            };
+            let parts = parts.try_map(|w| from_wire(interp, w))?;
             let origin = super::shm::Origin {
                 pid,
                 fd,

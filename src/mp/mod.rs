@@ -128,8 +128,10 @@ pub fn shared_addr(v: &Value) -> Option<usize> {
 }
 
 /// What a manager's object is made of, beyond its region: enough for a process that
-/// did not inherit it to map it (see `shm::Origin`).
-pub enum Attachable {
+/// did not inherit it to map it (see `shm::Origin`). `V` is how nested objects are
+/// held: values here, their wire form in a message.
+#[derive(bincode::Encode, bincode::Decode, Debug)]
+pub enum Attachable<V> {
     Lock {
         recursive: bool,
     },
@@ -138,11 +140,11 @@ pub enum Attachable {
     },
     Event,
     Condition {
-        lock: Value,
+        lock: V,
     },
     Barrier {
         parties: u32,
-        action: Value,
+        action: V,
         timeout: Option<f64>,
     },
     Queue {
@@ -152,8 +154,39 @@ pub enum Attachable {
     },
 }
 
+impl<V> Attachable<V> {
+    /// The same parts with each nested object converted by `f`.
+    pub fn try_map<W, E>(self, mut f: impl FnMut(V) -> Result<W, E>) -> Result<Attachable<W>, E> {
+        use Attachable as A;
+        Ok(match self {
+            A::Lock { recursive } => A::Lock { recursive },
+            A::Semaphore { bound } => A::Semaphore { bound },
+            A::Event => A::Event,
+            A::Condition { lock } => A::Condition { lock: f(lock)? },
+            A::Barrier {
+                parties,
+                action,
+                timeout,
+            } => A::Barrier {
+                parties,
+                action: f(action)?,
+                timeout,
+            },
+            A::Queue {
+                file,
+                maxsize,
+                kind,
+            } => A::Queue {
+                file,
+                maxsize,
+                kind,
+            },
+        })
+    }
+}
+
 /// The origin and parts of `v` if it is a manager's object (attachable).
-pub fn attachable_parts(v: &Value) -> Option<(shm::Origin, Attachable)> {
+pub fn attachable_parts(v: &Value) -> Option<(shm::Origin, Attachable<Value>)> {
     let any = match v {
         Value::Object(o) => o.as_any(),
         _ => return None,
@@ -221,7 +254,7 @@ fn remember_attached(origin: shm::Origin, o: &crate::value::ObjRef) {
 
 /// The manager's object with this origin, mapped into this process if it is not
 /// here already (inherited or received before).
-pub fn attach(origin: shm::Origin, parts: Attachable) -> PyResult<Value> {
+pub fn attach(origin: shm::Origin, parts: Attachable<Value>) -> PyResult<Value> {
     let key = (origin.pid, origin.serial);
     if let Some(o) = ATTACHED.with(|a| a.borrow().get(&key).and_then(|w| w.upgrade())) {
         return Ok(Value::Object(o));

@@ -29,7 +29,7 @@ struct Header {
     tail: AtomicU64,
 }
 
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, PartialEq, Eq, Debug, bincode::Encode, bincode::Decode)]
 pub enum Kind {
     Queue,
     Simple,

@@ -144,6 +144,14 @@ impl Dict {
         self.map.iter().map(|(k, v)| (&k.key, v))
     }
 
+    /// A copy of the entries, to go through while user code may change the dict.
+    pub fn entries(&self) -> Vec<(HKey, Value)> {
+        self.map
+            .iter()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect()
+    }
+
     pub fn value_at(&self, slot: usize) -> &Value {
         &self.map[slot]
     }
