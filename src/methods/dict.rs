@@ -151,7 +151,7 @@ fn fromkeys(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value> 
         let mut d = Dict::new();
         for k in keys {
             let hk = interp.hkey(k)?;
-            d.insert(hk, value.clone());
+            interp.put_key(&mut d, hk, value.clone())?;
         }
         return Ok(Value::dict(d));
     }
