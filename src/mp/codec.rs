@@ -349,6 +349,12 @@ fn reduce_wire(interp: &mut Interp, v: &Value, reduced: Value, d: usize) -> PyRe
             "second item of the tuple returned by __reduce__ must be a tuple".to_string(),
         ));
     }
+    // Encoded in the order the receiver decodes them, so that references between
+    // them (the memo's numbers) agree.
+    let make = to_wire(interp, &make, d)?;
+    let args = to_wire(interp, &args, d)?;
+    let state = to_wire(interp, &part(2), d)?;
+    let state_setter = to_wire(interp, &part(5), d)?;
     let list_items = match part(3) {
         Value::None => None,
         it => {
@@ -376,12 +382,12 @@ fn reduce_wire(interp: &mut Interp, v: &Value, reduced: Value, d: usize) -> PyRe
         }
     };
     Ok(Wire::Reduce(Box::new(WireReduce {
-        make: to_wire(interp, &make, d)?,
-        args: to_wire(interp, &args, d)?,
-        state: to_wire(interp, &part(2), d)?,
+        make,
+        args,
+        state,
         list_items,
         dict_items,
-        state_setter: to_wire(interp, &part(5), d)?,
+        state_setter,
     })))
 }
 

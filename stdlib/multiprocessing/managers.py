@@ -116,6 +116,12 @@ def _serve(listener):
                 conns.remove(c)
                 c.close()
                 continue
+            except Exception as e:
+                # A request the server cannot rebuild (a class it does not know, a
+                # __setstate__ that raises) fails alone; the server goes on.
+                c.send(('error', RemoteError('cannot receive the request: %s: %s'
+                                             % (type(e).__name__, e))))
+                continue
             kind = request[0]
             try:
                 if kind == 'create':

@@ -78,10 +78,13 @@ def _worker(tasks, out, holding, initializer, initargs, maxtasks):
         except Exception as e:
             result = (False, (e, _mp._format_exception(e)))
         try:
-            out.send(('done', job, i, result))
+            # Encoded apart from the envelope: a result the pool cannot rebuild
+            # fails its task alone.
+            out.send(('done', job, i, _mp._dumps(result)))
         except Exception as e:
             wrapped = MaybeEncodingError(e, result[1])
-            out.send(('done', job, i, (False, (wrapped, _mp._format_exception(wrapped)))))
+            failed = (False, (wrapped, _mp._format_exception(wrapped)))
+            out.send(('done', job, i, _mp._dumps(failed)))
         completed += 1
 
 
@@ -147,6 +150,7 @@ class Pool:
         self._maxtasks = maxtasksperchild
         self._tasks = multiprocessing.SimpleQueue()
         self._state = RUN
+        self._ends_queued = False
         self._jobs = {}
         self._next_job = 0
         self._workers = []
@@ -207,8 +211,14 @@ class Pool:
             self._jobs.pop(job, None)
 
     def _handle(self, worker, msg):
-        job, i, (ok, value) = msg[1], msg[2], msg[3]
+        job, i = msg[1], msg[2]
         worker.last_done = (job, i)
+        try:
+            ok, value = _mp._loads(msg[3])
+        except Exception as e:
+            # Its result cannot be rebuilt here (a __setstate__ that raises...).
+            self._deliver(job, i, False, e)
+            return
         if not ok:
             value = _rebuild(value[0], value[1])
         self._deliver(job, i, ok, value)
@@ -327,27 +337,38 @@ class Pool:
         return it
 
     def imap(self, func, iterable, chunksize=1, progress=False):
-        it = self._imap(func, iterable, chunksize, True)
-        if progress:
-            it._progress = _Progress(None if it._source is not None else it._length)
-        return it
+        return self._imap_result(self._imap(func, iterable, chunksize, True), chunksize, progress)
 
     def imap_unordered(self, func, iterable, chunksize=1, progress=False):
-        it = self._imap(func, iterable, chunksize, False)
+        return self._imap_result(self._imap(func, iterable, chunksize, False), chunksize, progress)
+
+    def _imap_result(self, it, chunksize, progress):
         if progress:
             it._progress = _Progress(None if it._source is not None else it._length)
+        if chunksize > 1:
+            # As CPython: with chunks, the results come from a generator, which
+            # ends at the first error.
+            return _items_of(it)
         return it
 
     def close(self):
         if self._state == RUN:
-            # Tasks of an imap whose input is still being read go before the ends.
-            for job in list(self._jobs.values()):
-                if isinstance(job, IMapIterator):
-                    job._fill(True)
             self._state = CLOSE
-            for _ in self._workers:
-                self._tasks.put(None)
+            self._queue_ends()
         self._pump()
+
+    def _queue_ends(self):
+        '''After close: tells each worker to end, after the last task. While an imap
+        still reads its input, that waits until it is read to its end (as its
+        results are taken, or at join), as CPython's task thread reads it first.'''
+        if self._state != CLOSE or self._ends_queued:
+            return
+        for job in self._jobs.values():
+            if isinstance(job, IMapIterator) and job._source is not None:
+                return
+        self._ends_queued = True
+        for _ in self._workers:
+            self._tasks.put(None)
 
     def terminate(self):
         self._state = TERMINATE
@@ -364,6 +385,11 @@ class Pool:
     def join(self):
         if self._state == RUN:
             raise ValueError("Pool is still running")
+        if self._state == CLOSE:
+            for job in list(self._jobs.values()):
+                if isinstance(job, IMapIterator):
+                    job._fill(True)
+            self._queue_ends()
         while self._workers:
             self._wait(None)
             for w in list(self._workers):
@@ -520,6 +546,11 @@ def _raise(error):
     raise error
 
 
+def _items_of(it):
+    for x in it:
+        yield x
+
+
 # How many chunks per worker an imap keeps submitted ahead of the results taken, when
 # it reads its input as it goes.
 _READ_AHEAD = 4
@@ -559,6 +590,9 @@ class IMapIterator:
         the chunk it interrupted, whose items are lost, as in CPython.'''
         if self._source is None:
             return
+        if self._pool._state == TERMINATE:
+            self._source = None
+            return
         source, func, chunksize = self._source
         want = _READ_AHEAD * max(1, len(self._pool._workers))
         chunks = []
@@ -588,6 +622,8 @@ class IMapIterator:
             # Raised by a worker after the chunks before it, as CPython does.
             self._submitted(1, 0)
             self._pool._submit(self._job, self._nchunks - 1, _raise, ((error,), {}), 'apply')
+        if self._source is None:
+            self._pool._queue_ends()
 
     def _set(self, i, ok, value):
         self._left -= 1
@@ -625,7 +661,8 @@ class IMapIterator:
                     self._progress = None
                 raise StopIteration
             left = None if deadline is None else deadline - _mp._monotonic()
-            if left is not None and left <= 0:
+            if left is not None and left <= 0 or self._pool._state == TERMINATE:
+                # Results a terminated pool never computed: as ApplyResult.get.
                 raise TimeoutError
             self._pool._wait(left)
         self._yielded += 1

@@ -15,6 +15,22 @@ def failing(n, at):
         yield i
 
 
+def inverse(x):
+    return 10 // x
+
+
+def consume_all(it):
+    '''Takes every result, noting errors: without chunks the iterator goes on.'''
+    out = []
+    while True:
+        try:
+            out.append(next(it))
+        except StopIteration:
+            return out
+        except ZeroDivisionError:
+            out.append('ZeroDivisionError')
+
+
 def consume(it):
     got = []
     try:
@@ -47,6 +63,27 @@ if __name__ == '__main__':
         pool.close()
         pool.join()
         print(len(seen), sorted(seen) == list(range(40)))
+    # With chunks, the results come from a generator that ends at the first error.
+    with mp.Pool(2) as pool:
+        it = pool.imap(inverse, [1, 2, 0, 5, 10, 1], chunksize=2)
+        out = []
+        while True:
+            try:
+                out.append(next(it))
+            except StopIteration:
+                break
+            except ZeroDivisionError:
+                out.append('ZeroDivisionError')
+        print(out)
+        it = pool.imap(inverse, iter([1, 2, 0, 5, 10, 1]))
+        print(consume_all(it))
+    # close() returns while an imap still reads an endless input.
+    pool = mp.Pool(2)
+    it = pool.imap(square, itertools.count())
+    print(next(it), next(it))
+    pool.close()
+    print('closed')
+    pool.terminate()
     # An endless input: results come as they are taken. (CPython's task thread goes
     # on reading it until the pool ends, so that pool takes no other work; spindle
     # reads a few chunks ahead of the results taken.)

@@ -17,6 +17,15 @@ def pool_task(args):
     return i
 
 
+def fail_to_rebuild():
+    raise ValueError('cannot rebuild')
+
+
+class Unbuildable:
+    def __reduce__(self):
+        return (fail_to_rebuild, ())
+
+
 if __name__ == '__main__':
     with mp.Manager() as m:
         l = m.list([1, 2, 3])
@@ -74,4 +83,11 @@ if __name__ == '__main__':
         print(done, sorted(out.items()))
         l2 = m.list()
         print(l2, len(l2), bool(len(l2)))
+        # A request the server cannot rebuild fails alone; the server goes on.
+        try:
+            l2.append(Unbuildable())
+        except Exception as e:
+            print(type(e).__name__)
+        l2.append(1)
+        print(l2)
     print('manager shut down')

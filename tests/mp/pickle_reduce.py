@@ -78,6 +78,13 @@ class BadReduce:
         return self.reduced
 
 
+class Holder(list):
+    '''State and items that refer to the same object as the rest of the message.'''
+
+    def __reduce__(self):
+        return (Holder, (), {'first': self[0]}, iter(list(self)))
+
+
 def roundtrip(obj):
     q = mp.Queue()
     q.put(obj)
@@ -106,6 +113,8 @@ if __name__ == '__main__':
     p = Point(1, 1)
     pair = roundtrip([p, p])
     print(pair[0] is pair[1])
+    got = roundtrip([Holder([p, 2]), p])
+    print(got[0].first is got[0][0] is got[1], got[0][1])
     q = mp.Queue()
     child = mp.Process(target=in_child, args=(q,))
     child.start()
