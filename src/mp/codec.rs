@@ -85,10 +85,10 @@ struct WireReduce {
 
 #[derive(Encode, Decode, Debug)]
 struct WireAttach {
-    /// The process holding the region's file, that file's descriptor there, its
-    /// length and serial (see `shm::Origin`).
+    /// Where the region is (see `shm::Origin`).
     pid: i32,
     fd: i32,
+    offset: u64,
     len: u64,
     serial: u64,
     parts: super::Attachable<Wire>,
@@ -269,7 +269,9 @@ fn class_ref(c: &crate::value::Class) -> ClassRef {
 thread_local! {
     /// While encoding: the mutable containers written so far, by address, numbered in
     /// the order they were met (the decoder numbers what it makes in the same order).
-    static SENT: RefCell<std::collections::HashMap<usize, u32>> = RefCell::new(Default::default());
+    /// Each is held until the encoding ends, as pickle's memo holds them: a state a
+    /// `__getstate__` made and dropped must not free its address for the next one.
+    static SENT: RefCell<std::collections::HashMap<usize, (u32, Value)>> = RefCell::new(Default::default());
     /// While decoding: the containers made so far, in that order.
     static MADE: RefCell<Vec<Value>> = const { RefCell::new(Vec::new()) };
 }
@@ -280,9 +282,9 @@ fn sent_before(v: &Value) -> Option<Wire> {
         let mut s = s.borrow_mut();
         let n = s.len() as u32;
         match s.entry(v.id() as usize) {
-            std::collections::hash_map::Entry::Occupied(e) => Some(Wire::Ref(*e.get())),
+            std::collections::hash_map::Entry::Occupied(e) => Some(Wire::Ref(e.get().0)),
             std::collections::hash_map::Entry::Vacant(e) => {
-                e.insert(n);
+                e.insert((n, v.clone()));
                 None
             }
         }
@@ -630,6 +632,7 @@ fn to_wire(interp: &mut Interp, v: &Value, depth: usize) -> PyResult<Wire> {
             Wire::Attach(Box::new(WireAttach {
                 pid: origin.pid,
                 fd: origin.fd,
+                offset: origin.offset,
                 len: origin.len as u64,
                 serial: origin.serial,
                 parts,
@@ -1023,6 +1026,7 @@ fn from_wire(interp: &mut Interp, w: Wire) -> PyResult<Value> {
             let WireAttach {
                 pid,
                 fd,
+                offset,
                 len,
                 serial,
                 parts,
@@ -1031,6 +1035,7 @@ fn from_wire(interp: &mut Interp, w: Wire) -> PyResult<Value> {
             let origin = super::shm::Origin {
                 pid,
                 fd,
+                offset,
                 len: len as usize,
                 serial,
             };

@@ -263,7 +263,15 @@ impl Queue {
 
 impl Drop for Queue {
     fn drop(&mut self) {
-        unsafe { libc::close(self.file) };
+        // A manager's queue keeps its items file open in the process that made it,
+        // as its region stays in the arena: a process may still receive the queue.
+        let made_here = self
+            .region
+            .origin()
+            .is_some_and(|o| o.pid == super::futex::my_pid());
+        if !(made_here && self.file == self.origin_file) {
+            unsafe { libc::close(self.file) };
+        }
     }
 }
 

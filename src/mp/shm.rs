@@ -1,25 +1,40 @@
 // Shared memory: MAP_SHARED regions, made before a fork and visible to every process
 // forked after; a manager's regions can also be mapped later by other processes.
+//
+// A manager's regions are slices of one in-memory file per process (its arena), which
+// the process keeps open: any process can map a slice through /proc/<pid>/fd, for as
+// long as the maker lives, as a CPython manager keeps its objects while it runs. One
+// descriptor serves them all; a slice is not reused (its page stays until exit).
 
 use crate::interp::err::*;
 use crate::interp::PyResult;
 use std::cell::Cell;
 
-/// Where another process can map a region from: the process that holds it open as an
-/// in-memory file, that file's descriptor there, and the region's length. `serial`
-/// tells apart regions the process made at different times in the same descriptor.
+/// Where another process can map a region from: the process that holds its arena
+/// open, the arena's descriptor there, and the region's offset and length in it.
+/// `serial` numbers the process's regions (the key of a region across processes).
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub struct Origin {
     pub pid: i32,
     pub fd: i32,
+    pub offset: u64,
     pub len: usize,
     pub serial: u64,
+}
+
+/// This process's arena: its file and how much of it is handed out.
+struct Arena {
+    pid: i32,
+    fd: i32,
+    size: u64,
+    serial: u64,
 }
 
 thread_local! {
     /// Set while a manager makes an object: its regions become attachable.
     static ATTACHABLE: Cell<bool> = const { Cell::new(false) };
-    static SERIAL: Cell<u64> = const { Cell::new(0) };
+    /// Inherited by a forked child, which then starts its own (`pid` tells).
+    static ARENA: std::cell::RefCell<Option<Arena>> = const { std::cell::RefCell::new(None) };
 }
 
 /// Runs `f` with new regions made attachable (a manager's objects, which may be sent
@@ -38,7 +53,7 @@ pub struct Region {
     origin: Option<Origin>,
 }
 
-fn map(len: usize, fd: Option<i32>) -> PyResult<*mut u8> {
+fn map(len: usize, fd: Option<i32>, offset: u64) -> PyResult<*mut u8> {
     use nix::sys::mman::{mmap, mmap_anonymous, MapFlags, ProtFlags};
     use std::os::fd::BorrowedFd;
     let size = std::num::NonZeroUsize::new(len).expect("len is at least 1");
@@ -53,7 +68,7 @@ fn map(len: usize, fd: Option<i32>) -> PyResult<*mut u8> {
                 prot,
                 MapFlags::MAP_SHARED,
                 BorrowedFd::borrow_raw(fd),
-                0,
+                offset as libc::off_t,
             ),
         }
     }
@@ -68,39 +83,55 @@ impl Region {
             return Region::new_attachable(len);
         }
         Ok(Region {
-            ptr: map(len, None)?,
+            ptr: map(len, None, 0)?,
             len,
             origin: None,
         })
     }
 
-    /// A region backed by an in-memory file this process keeps open.
+    /// A region in this process's arena (made on first use).
     fn new_attachable(len: usize) -> PyResult<Region> {
-        let fd = memfd("spindle-shared")?;
-        if unsafe { libc::ftruncate(fd, len as libc::off_t) } != 0 {
-            let e = std::io::Error::last_os_error();
-            unsafe { libc::close(fd) };
-            return Err(crate::builtins::functions::io_error(e));
-        }
-        let ptr = map(len, Some(fd)).inspect_err(|_| unsafe {
-            libc::close(fd);
+        let page = 4096;
+        let len = len.div_ceil(page) * page;
+        let me = super::futex::my_pid();
+        let origin = ARENA.with(|a| -> PyResult<Origin> {
+            let mut a = a.borrow_mut();
+            if a.as_ref().is_none_or(|a| a.pid != me) {
+                *a = Some(Arena {
+                    pid: me,
+                    fd: memfd("spindle-manager")?,
+                    size: 0,
+                    serial: 0,
+                });
+            }
+            let arena = a.as_mut().expect("made above");
+            let offset = arena.size;
+            if unsafe { libc::ftruncate(arena.fd, (offset + len as u64) as libc::off_t) } != 0 {
+                return Err(crate::builtins::functions::io_error(
+                    std::io::Error::last_os_error(),
+                ));
+            }
+            arena.size += len as u64;
+            arena.serial += 1;
+            Ok(Origin {
+                pid: me,
+                fd: arena.fd,
+                offset,
+                len,
+                serial: arena.serial,
+            })
         })?;
         Ok(Region {
-            ptr,
+            ptr: map(len, Some(origin.fd), origin.offset)?,
             len,
-            origin: Some(Origin {
-                pid: super::futex::my_pid(),
-                fd,
-                len,
-                serial: SERIAL.with(|s| s.replace(s.get() + 1)),
-            }),
+            origin: Some(origin),
         })
     }
 
     /// Maps a region another process made attachable.
     pub fn attach(origin: Origin) -> PyResult<Region> {
         let fd = open_origin(origin.pid, origin.fd)?;
-        let mapped = map(origin.len.max(1), Some(fd));
+        let mapped = map(origin.len.max(1), Some(fd), origin.offset);
         unsafe { libc::close(fd) };
         Ok(Region {
             ptr: mapped?,
@@ -138,12 +169,6 @@ impl Drop for Region {
         if let Some(p) = std::ptr::NonNull::new(self.ptr as *mut libc::c_void) {
             // SAFETY: this process maps the region once and unmaps it once.
             let _ = unsafe { nix::sys::mman::munmap(p, self.len) };
-        }
-        // The maker closes its file; forked children leave their copy to their exit.
-        if let Some(o) = self.origin {
-            if o.pid == super::futex::my_pid() {
-                unsafe { libc::close(o.fd) };
-            }
         }
     }
 }

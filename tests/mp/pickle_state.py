@@ -84,6 +84,8 @@ class Broken:
 
 
 def show(obj):
+    if isinstance(obj, list):
+        return obj
     if isinstance(obj, Account):
         return (obj.owner, obj.balance, obj.lock)
     if isinstance(obj, Counter):
@@ -114,6 +116,11 @@ if __name__ == '__main__':
         print(type(obj).__name__, 'back from a child:', q.get())
     with mp.Pool(1) as pool:
         print('pool:', pool.map(show, [Point(3, 4), Plain()]))
+        # Each state is a new dict, dropped once sent: many in one message keep
+        # their own values.
+        accounts = [Account(str(i), i) for i in range(100)]
+        got = pool.map(show, [accounts], chunksize=1)[0]
+        print('many:', [a.balance for a in got] == list(range(100)))
     q = mp.Queue()
     try:
         q.put(Broken())
