@@ -331,7 +331,8 @@ class Pool:
         else:
             # Any other iterable is read as the results are taken (it may be endless).
             it._source = (iter(iterable), func, chunksize)
-            it._fill()
+            # One chunk per worker now; more as results are taken.
+            it._fill(ahead=1)
         if it._done:
             self._jobs.pop(it._job, None)
         return it
@@ -574,6 +575,8 @@ class IMapIterator:
         self._job = None
         # (iterator, func, chunksize) while the input is still being read.
         self._source = None
+        # Chunks whose results were taken.
+        self._taken = 0
 
     def __iter__(self):
         return self
@@ -584,21 +587,24 @@ class IMapIterator:
         self._length += nitems
         self._done = self._left == 0 and self._source is None
 
-    def _fill(self, everything=False):
-        '''Reads chunks of the input and submits them until enough are in flight (all
-        of them when the pool closes). An error reading the input takes the place of
-        the chunk it interrupted, whose items are lost, as in CPython.'''
+    def _fill(self, everything=False, ahead=_READ_AHEAD, most=None):
+        '''Reads chunks of the input, each submitted as soon as it is read, until
+        `ahead` chunks per worker are submitted and not yet taken (or `most` are
+        read; or all of them when the pool closes). Reading is paced by the results
+        taken, so a slow input delays each step by one chunk at most. An error
+        reading the input takes the place of the chunk it interrupted, whose items
+        are lost, as in CPython.'''
         if self._source is None:
             return
         if self._pool._state == TERMINATE:
             self._source = None
             return
         source, func, chunksize = self._source
-        want = _READ_AHEAD * max(1, len(self._pool._workers))
-        chunks = []
+        want = ahead * max(1, len(self._pool._workers))
         error = None
-        count = 0
-        while everything or self._left + len(chunks) < want:
+        read = 0
+        while everything or (self._nchunks - self._taken < want and (most is None or read < most)):
+            read += 1
             chunk = []
             try:
                 for x in source:
@@ -610,19 +616,20 @@ class IMapIterator:
                 self._source = None
                 break
             if chunk:
-                chunks.append(chunk)
-                count += len(chunk)
+                self._submitted(1, len(chunk))
+                self._pool._submit(self._job, self._nchunks - 1, func, chunk, 'map')
             if len(chunk) < chunksize:
                 self._source = None
                 break
-        start = self._nchunks
-        self._submitted(len(chunks), count)
-        self._pool._submit_all(self._job, func, chunks, 'map', start)
         if error is not None:
             # Raised by a worker after the chunks before it, as CPython does.
             self._submitted(1, 0)
             self._pool._submit(self._job, self._nchunks - 1, _raise, ((error,), {}), 'apply')
         if self._source is None:
+            # The input's end may be found after the last answer came.
+            if self._left == 0:
+                self._done = True
+                self._pool._jobs.pop(self._job, None)
             self._pool._queue_ends()
 
     def _set(self, i, ok, value):
@@ -639,19 +646,28 @@ class IMapIterator:
             if self._next_chunk in self._chunks:
                 ok, value = self._chunks.pop(self._next_chunk)
                 self._next_chunk += 1
+                self._taken += 1
                 return True, ok, value
         elif self._arrived:
             ok, value = self._arrived.pop(0)
+            self._taken += 1
             return True, ok, value
         return False, None, None
 
     def next(self, timeout=None):
         deadline = None if timeout is None else _mp._monotonic() + timeout
         while not self._items:
-            self._fill()
             got, ok, value = self._take()
+            if not got and self._source is not None:
+                # Answers that came while the input was read.
+                self._pool._pump()
+                got, ok, value = self._take()
+            self._fill(most=1)
             if got:
                 if not ok:
+                    if self._progress is not None:
+                        self._progress.draw(self._yielded, True)
+                        self._progress = None
                     raise value
                 self._items = list(value)
                 continue
