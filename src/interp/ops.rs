@@ -1339,11 +1339,3 @@ fn set_len(v: &Value) -> usize {
         _ => 0,
     }
 }
-
-pub fn set_keys(v: &Value) -> Vec<HKey> {
-    match v {
-        Value::Set(s) => s.borrow().iter().cloned().collect(),
-        Value::FrozenSet(s) => s.iter().cloned().collect(),
-        _ => Vec::new(),
-    }
-}

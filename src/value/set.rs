@@ -308,58 +308,6 @@ impl PySet {
         folded.copy()
     }
 
-    /// `self & other`, iterating the smaller set (the right one on a tie).
-    pub fn intersection(&self, other: &PySet) -> PySet {
-        let (big, small) = if other.len() > self.len() {
-            (other, self)
-        } else {
-            (self, other)
-        };
-        let mut out = PySet::new();
-        for k in small.iter() {
-            if big.contains(k) {
-                out.insert(k.clone());
-            }
-        }
-        out
-    }
-
-    /// `self - other`.
-    pub fn difference(&self, other: &PySet) -> PySet {
-        if (self.len() >> 2) > other.len() {
-            let mut out = self.copy();
-            for k in other.iter() {
-                out.remove(k);
-            }
-            return out;
-        }
-        let mut out = PySet::new();
-        for k in self.iter() {
-            if !other.contains(k) {
-                out.insert(k.clone());
-            }
-        }
-        out
-    }
-
-    /// `self ^ other`: a copy of `other`, then toggle each element of `self`.
-    pub fn symmetric_difference(&self, other: &PySet) -> PySet {
-        let mut out = other.copy();
-        for k in self.iter() {
-            if !out.remove(k) {
-                out.insert(k.clone());
-            }
-        }
-        out
-    }
-
-    /// `self | other`.
-    pub fn union(&self, other: &PySet) -> PySet {
-        let mut out = self.copy();
-        out.merge(other);
-        out
-    }
-
     pub fn remove(&mut self, key: &HKey) -> bool {
         match self.find(key) {
             Some(j) => {
