@@ -7,6 +7,16 @@ use crate::value::{Dict, HKey, PySet, Value};
 use std::cell::RefCell;
 
 impl Interp {
+    /// The first of `stored` that `__eq__` says equals `k`.
+    fn first_equal(&mut self, stored: Vec<Value>, k: &HKey) -> PyResult<Option<Value>> {
+        for s in stored {
+            if self.eq(&s, &k.key)? {
+                return Ok(Some(s));
+            }
+        }
+        Ok(None)
+    }
+
     /// The slot of the key equal to `k` in `table`, or None. Keys that only their
     /// `__eq__` can compare are compared outside the borrow; if that code removed the
     /// key it matched, the search starts again, as CPython's does.
@@ -31,10 +41,8 @@ impl Interp {
             Ok(added) => return Ok(added),
             Err(k) => k,
         };
-        for stored in s.undecided_keys(&k) {
-            if self.eq(&stored, &k.key)? {
-                return Ok(false);
-            }
+        if self.first_equal(s.undecided_keys(&k), &k)?.is_some() {
+            return Ok(false);
         }
         Ok(s.add_new(k))
     }
@@ -45,13 +53,8 @@ impl Interp {
             Ok(()) => return Ok(()),
             Err(kv) => kv,
         };
-        let mut slot = None;
-        for stored in d.undecided_keys(&k) {
-            if self.eq(&stored, &k.key)? {
-                slot = d.slot_of(k.hash, &stored);
-                break;
-            }
-        }
+        let equal = self.first_equal(d.undecided_keys(&k), &k)?;
+        let slot = equal.and_then(|stored| d.slot_of(k.hash, &stored));
         d.set_at(slot, k, v);
         Ok(())
     }
@@ -63,14 +66,7 @@ impl Interp {
         if t.probe(k, &mut undecided).is_some() {
             return Ok(true);
         }
-        if undecided {
-            for stored in t.undecided_keys(k) {
-                if self.eq(&stored, &k.key)? {
-                    return Ok(true);
-                }
-            }
-        }
-        Ok(false)
+        Ok(undecided && self.first_equal(t.undecided_keys(k), k)?.is_some())
     }
 
     /// The second step of `find_key`: runs `__eq__` against each stored key that
@@ -83,14 +79,7 @@ impl Interp {
     ) -> PyResult<Option<usize>> {
         loop {
             let keys = table.borrow().undecided_keys(k);
-            let mut equal = None;
-            for stored in keys {
-                if self.eq(&stored, &k.key)? {
-                    equal = Some(stored);
-                    break;
-                }
-            }
-            let Some(stored) = equal else {
+            let Some(stored) = self.first_equal(keys, k)? else {
                 return Ok(None);
             };
             if let Some(slot) = table.borrow().slot_of(k.hash, &stored) {
@@ -156,10 +145,8 @@ impl Interp {
             Err(k) => k,
         };
         let keys = s.borrow().undecided_keys(&k);
-        for stored in keys {
-            if self.eq(&stored, &k.key)? {
-                return Ok(false);
-            }
+        if self.first_equal(keys, &k)?.is_some() {
+            return Ok(false);
         }
         Ok(s.borrow_mut().add_new(k))
     }

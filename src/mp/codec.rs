@@ -309,12 +309,12 @@ fn pickling_error(msg: String) -> Exc {
 
 /// The class's own `__reduce_ex__` (called with protocol 4, as multiprocessing's
 /// pickler uses) or `__reduce__`, if it defines one.
-fn reducer(inst: &Instance) -> Option<(Value, Vec<Value>)> {
+fn reducer(interp: &Interp, inst: &Instance) -> Option<(Value, Vec<Value>)> {
     let cls = inst.class();
-    if let Some(m) = cls.lookup(intern("__reduce_ex__")) {
+    if let Some(m) = cls.lookup(interp.sym.reduce_ex) {
         return Some((m, vec![Value::Int(4)]));
     }
-    cls.lookup(intern("__reduce__")).map(|m| (m, vec![]))
+    cls.lookup(interp.sym.reduce).map(|m| (m, vec![]))
 }
 
 /// The wire form of what `__reduce__` gave for `v`, checked as pickle checks it.
@@ -512,14 +512,13 @@ fn to_wire(interp: &mut Interp, v: &Value, depth: usize) -> PyResult<Wire> {
         ),
         Value::Class(c) => Wire::Class(Box::new(class_ref(c))),
         Value::Module(m) => Wire::Module(m.name.to_string()),
-        Value::Instance(inst) if reducer(inst).is_some() => {
-            let (method, extra) = reducer(inst).expect("checked above");
-            let mut args = vec![v.clone()];
-            args.extend(extra);
-            let reduced = interp.call(&method, args, vec![])?;
-            reduce_wire(interp, v, reduced, d)?
-        }
         Value::Instance(inst) => {
+            if let Some((method, extra)) = reducer(interp, inst) {
+                let mut args = vec![v.clone()];
+                args.extend(extra);
+                let reduced = interp.call(&method, args, vec![])?;
+                return reduce_wire(interp, v, reduced, d);
+            }
             let cls = inst.class();
             // The payload before the attributes: the order the decoder makes them in.
             let payload = match &inst.payload {
@@ -556,7 +555,7 @@ fn to_wire(interp: &mut Interp, v: &Value, depth: usize) -> PyResult<Wire> {
                 Payload::Value(v) => WirePayload::Value(to_wire(interp, v, d)?),
             };
             let mut dict = Vec::new();
-            let state = match cls.lookup(intern("__getstate__")) {
+            let state = match cls.lookup(interp.sym.getstate) {
                 Some(getstate) => {
                     let state = interp.call(&getstate, vec![v.clone()], vec![])?;
                     Some(Box::new(to_wire(interp, &state, d)?))
@@ -626,19 +625,18 @@ fn to_wire(interp: &mut Interp, v: &Value, depth: usize) -> PyResult<Wire> {
             };
             Wire::Native(name, recv)
         }
-        Value::Object(_) if super::attachable_parts(v).is_some() => {
-            let (origin, parts) = super::attachable_parts(v).expect("checked above");
-            let parts = parts.try_map(|x| to_wire(interp, &x, d))?;
-            Wire::Attach(Box::new(WireAttach {
-                pid: origin.pid,
-                fd: origin.fd,
-                offset: origin.offset,
-                len: origin.len as u64,
-                serial: origin.serial,
-                parts,
-            }))
-        }
         Value::Object(_) => {
+            if let Some((origin, parts)) = super::attachable_parts(v) {
+                let parts = parts.try_map(|x| to_wire(interp, &x, d))?;
+                return Ok(Wire::Attach(Box::new(WireAttach {
+                    pid: origin.pid,
+                    fd: origin.fd,
+                    offset: origin.offset,
+                    len: origin.len as u64,
+                    serial: origin.serial,
+                    parts,
+                })));
+            }
             let addr = SHARED_ADDR.with(|s| s.get()).and_then(|f| f(v));
             match addr {
                 Some(a) => Wire::Shared(a as u64, interp.type_name(v)),
@@ -815,10 +813,10 @@ fn from_wire(interp: &mut Interp, w: Wire) -> PyResult<Value> {
                 if !matches!(state_setter, Value::None) {
                     interp.call(&state_setter, vec![value.clone(), state], vec![])?;
                 } else if let Value::Instance(inst) = &value {
-                    let setstate = inst.class().lookup(intern("__setstate__"));
+                    let setstate = inst.class().lookup(interp.sym.setstate);
                     set_state(interp, &value, inst, setstate, state)?;
                 } else {
-                    let setstate = interp.getattr(&value, intern("__setstate__"))?;
+                    let setstate = interp.getattr(&value, interp.sym.setstate)?;
                     interp.call(&setstate, vec![state], vec![])?;
                 }
             }
@@ -890,7 +888,7 @@ fn from_wire(interp: &mut Interp, w: Wire) -> PyResult<Value> {
                 }
                 _ => {}
             }
-            let setstate = inst.class().lookup(intern("__setstate__"));
+            let setstate = inst.class().lookup(interp.sym.setstate);
             let state = match state {
                 Some(w) => from_wire(interp, *w)?,
                 None if setstate.is_none() => {

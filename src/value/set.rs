@@ -311,8 +311,7 @@ impl PySet {
     pub fn remove(&mut self, key: &HKey) -> bool {
         match self.find(key) {
             Some(j) => {
-                self.table[j] = Slot::Dummy;
-                self.used -= 1;
+                self.remove_at(j);
                 true
             }
             None => false,

@@ -332,7 +332,7 @@ class Pool:
             # Any other iterable is read as the results are taken (it may be endless).
             it._source = (iter(iterable), func, chunksize)
             # One chunk per worker now; more as results are taken.
-            it._fill(ahead=1)
+            it._fill(max(1, len(self._workers)))
         if it._done:
             self._jobs.pop(it._job, None)
         return it
@@ -389,7 +389,7 @@ class Pool:
         if self._state == CLOSE:
             for job in list(self._jobs.values()):
                 if isinstance(job, IMapIterator):
-                    job._fill(True)
+                    job._fill()
             self._queue_ends()
         while self._workers:
             self._wait(None)
@@ -571,7 +571,6 @@ class IMapIterator:
         self._nchunks = 0
         self._items = []
         self._yielded = 0
-        self._done = True
         self._job = None
         # (iterator, func, chunksize) while the input is still being read.
         self._source = None
@@ -581,29 +580,29 @@ class IMapIterator:
     def __iter__(self):
         return self
 
+    @property
+    def _done(self):
+        '''Every chunk is answered and the input is read to its end.'''
+        return self._left == 0 and self._source is None
+
     def _submitted(self, nchunks, nitems):
         self._nchunks += nchunks
         self._left += nchunks
         self._length += nitems
-        self._done = self._left == 0 and self._source is None
 
-    def _fill(self, everything=False, ahead=_READ_AHEAD, most=None):
-        '''Reads chunks of the input, each submitted as soon as it is read, until
-        `ahead` chunks per worker are submitted and not yet taken (or `most` are
-        read; or all of them when the pool closes). Reading is paced by the results
-        taken, so a slow input delays each step by one chunk at most. An error
-        reading the input takes the place of the chunk it interrupted, whose items
-        are lost, as in CPython.'''
+    def _fill(self, most=None):
+        '''Reads up to `most` chunks of the input (all of it: None), each submitted
+        as soon as it is read. An error reading the input takes the place of the
+        chunk it interrupted, whose items are lost, as in CPython.'''
         if self._source is None:
             return
         if self._pool._state == TERMINATE:
             self._source = None
             return
         source, func, chunksize = self._source
-        want = ahead * max(1, len(self._pool._workers))
         error = None
         read = 0
-        while everything or (self._nchunks - self._taken < want and (most is None or read < most)):
+        while most is None or read < most:
             read += 1
             chunk = []
             try:
@@ -627,15 +626,12 @@ class IMapIterator:
             self._pool._submit(self._job, self._nchunks - 1, _raise, ((error,), {}), 'apply')
         if self._source is None:
             # The input's end may be found after the last answer came.
-            if self._left == 0:
-                self._done = True
+            if self._done:
                 self._pool._jobs.pop(self._job, None)
             self._pool._queue_ends()
 
     def _set(self, i, ok, value):
         self._left -= 1
-        if self._left == 0 and self._source is None:
-            self._done = True
         if self._ordered:
             self._chunks[i] = (ok, value)
         else:
@@ -662,19 +658,19 @@ class IMapIterator:
                 # Answers that came while the input was read.
                 self._pool._pump()
                 got, ok, value = self._take()
-            self._fill(most=1)
+            # Reading is paced by the results taken: a slow input delays each step
+            # by one chunk at most.
+            workers = max(1, len(self._pool._workers))
+            if self._nchunks - self._taken < _READ_AHEAD * workers:
+                self._fill(1)
             if got:
                 if not ok:
-                    if self._progress is not None:
-                        self._progress.draw(self._yielded, True)
-                        self._progress = None
+                    self._end_progress()
                     raise value
                 self._items = list(value)
                 continue
             if self._done and self._next_chunk >= self._nchunks or (not self._ordered and self._done and not self._arrived):
-                if self._progress is not None:
-                    self._progress.draw(self._yielded, True)
-                    self._progress = None
+                self._end_progress()
                 raise StopIteration
             left = None if deadline is None else deadline - _mp._monotonic()
             if left is not None and left <= 0 or self._pool._state == TERMINATE:
@@ -689,6 +685,11 @@ class IMapIterator:
         return self._items.pop(0)
 
     __next__ = next
+
+    def _end_progress(self):
+        if self._progress is not None:
+            self._progress.draw(self._yielded, True)
+            self._progress = None
 
 
 IMapUnorderedIterator = IMapIterator
