@@ -135,6 +135,9 @@ impl Interp {
                         if name == self.sym.class {
                             return Ok(Some(Value::Class(cls)));
                         }
+                        if o.is_iterator() {
+                            return Ok(self.iterator_method(obj, name));
+                        }
                         Ok(None)
                     }
                 }
@@ -147,6 +150,23 @@ impl Interp {
                 crate::builtins::types::value_special_attr(self, obj, name)
             }
         }
+    }
+
+    /// `it.__next__` and `it.__iter__` of a built-in iterator (a generator too), bound.
+    fn iterator_method(&self, it: &Value, name: Symbol) -> Option<Value> {
+        let (name, func): (&'static str, crate::value::func::NativeFn) = if name == self.sym.next {
+            ("__next__", iterator_next)
+        } else if name == self.sym.iter {
+            ("__iter__", |_, args, _| Ok(args[0].clone()))
+        } else {
+            return None;
+        };
+        Some(Value::Native(Rc::new(NativeFunction {
+            name,
+            func,
+            receiver: Some(it.clone()),
+            owner: None,
+        })))
     }
 
     fn instance_special_attr(
@@ -445,4 +465,16 @@ fn bind_class_attr_or_dict(
         }
     }
     bind_class_attr(interp, ca, Some(obj), cls)
+}
+
+/// `it.__next__()`: the next item, or StopIteration at the end.
+fn iterator_next(
+    interp: &mut Interp,
+    args: &[Value],
+    _kw: crate::value::Kwargs,
+) -> PyResult<Value> {
+    match interp.next(&args[0])? {
+        Some(v) => Ok(v),
+        None => Err(stop_iteration(Value::None)),
+    }
 }

@@ -283,9 +283,10 @@ impl Interp {
     }
 }
 
-/// The generator methods `send`, `throw` and `close`.
+/// The generator methods `__next__`, `send`, `throw` and `close`.
 pub fn install_methods() {
     let cls = types().native("generator");
+    crate::builtins::def_method(&cls, "generator", "__next__", gen_next);
     crate::builtins::def_method(&cls, "generator", "send", gen_send);
     crate::builtins::def_method(&cls, "generator", "throw", gen_throw);
     crate::builtins::def_method(&cls, "generator", "close", gen_close);
@@ -308,6 +309,12 @@ fn step_result(step: GenStep) -> PyResult<Value> {
         GenStep::Yielded(v) => Ok(v),
         GenStep::Returned(v) => Err(stop_iteration(v)),
     }
+}
+
+/// `g.__next__()`: as `send(None)`, so that StopIteration carries the return value.
+fn gen_next(interp: &mut Interp, args: &[Value], _kw: crate::value::Kwargs) -> PyResult<Value> {
+    let step = receiver(args, "__next__")?.resume(interp, GenIn::Send(Value::None))?;
+    step_result(step)
 }
 
 fn gen_send(interp: &mut Interp, args: &[Value], kw: crate::value::Kwargs) -> PyResult<Value> {

@@ -10,7 +10,8 @@ import multiprocessing
 import _mp
 
 __all__ = ['BaseManager', 'SyncManager', 'BaseProxy', 'ListProxy', 'DictProxy',
-           'NamespaceProxy', 'ValueProxy', 'Namespace', 'RemoteError']
+           'NamespaceProxy', 'ValueProxy', 'Namespace', 'RemoteError', 'AutoProxy',
+           'public_methods', 'all_methods']
 
 
 class RemoteError(Exception):
@@ -74,6 +75,8 @@ def _special(obj, name, args):
         return args[0] in obj
     if name == '__iter__':
         return list(obj)
+    if name == '#getvalue':
+        return obj
     if name == '#getattr':
         return getattr(obj, args[0])
     if name == '#setattr':
@@ -90,14 +93,49 @@ def _special(obj, name, args):
 
 
 _NOT_SPECIAL = object()
-_registry = {'list': list, 'dict': dict, 'Namespace': Namespace, 'Value': Value,
-             'Array': Array}
+
+# `exposed` of the types whose proxies send special requests ('#getattr', '__iter__'
+# answered with a list, ...): the server checks no method names for them.
+_UNCHECKED = '*'
 
 
-def _serve(listener):
+def all_methods(obj):
+    '''The names of the methods of `obj`.'''
+    return [name for name in dir(obj) if callable(getattr(obj, name))]
+
+
+def public_methods(obj):
+    '''The names of the methods of `obj` that do not start with '_'.'''
+    return [name for name in all_methods(obj) if name[0] != '_']
+
+
+def _serve(listener, registry):
+    # id -> (referent, the method names a proxy may call (None: any), method_to_typeid)
     objects = {}
     next_id = 0
     conns = []
+
+    def create(typeid, args, kwds):
+        '''Makes an object of `typeid` (a registered type without a callable keeps
+        its one argument) and keeps it: its id and the names its proxy may call.'''
+        nonlocal next_id
+        make, exposed, method_to_typeid = registry[typeid][:3]
+        if make is None:
+            if kwds or len(args) != 1:
+                raise ValueError('Without callable, must have one non-keyword argument')
+            obj = args[0]
+        else:
+            obj = make(*args, **kwds)
+        if exposed == _UNCHECKED:
+            exposed = None
+        else:
+            exposed = public_methods(obj) if exposed is None else list(exposed)
+            if method_to_typeid:
+                exposed = exposed + list(method_to_typeid)
+        objects[next_id] = (obj, exposed, method_to_typeid)
+        next_id += 1
+        return next_id - 1, exposed
+
     while True:
         fds = [listener]
         for c in conns:
@@ -125,17 +163,24 @@ def _serve(listener):
             kind = request[0]
             try:
                 if kind == 'create':
-                    obj = _registry[request[1]](*request[2], **request[3])
-                    objects[next_id] = obj
-                    reply = ('ok', next_id)
-                    next_id += 1
+                    reply = ('ok', create(request[1], request[2], request[3]))
                 elif kind == 'call':
-                    obj = objects[request[1]]
+                    obj, exposed, method_to_typeid = objects[request[1]]
                     name, args, kwds = request[2], request[3], request[4]
+                    # Its value and str/repr are always answered, as CPython's fallbacks.
+                    if (exposed is not None and name not in exposed
+                            and name not in ('__str__', '__repr__', '#getvalue')):
+                        raise RemoteError('AttributeError: method %r of %r object is not in '
+                                          'exposed=%r' % (name, type(obj), set(exposed)))
                     result = _special(obj, name, args)
                     if result is _NOT_SPECIAL:
                         result = getattr(obj, name)(*args, **kwds)
-                    reply = ('ok', result)
+                    typeid = method_to_typeid.get(name) if method_to_typeid else None
+                    if typeid is None:
+                        reply = ('ok', result)
+                    else:
+                        # The result stays here; the caller gets a proxy for it.
+                        reply = ('proxy', (typeid,) + create(typeid, (result,), {}))
                 elif kind == 'shutdown':
                     c.send(('ok', None))
                     return
@@ -147,6 +192,12 @@ def _serve(listener):
                 c.send(reply)
             except Exception as e:
                 c.send(('error', RemoteError('cannot send the result: %s' % (e,))))
+
+
+def _run_server(listener, registry, initializer, initargs):
+    if initializer is not None:
+        initializer(*initargs)
+    _serve(listener, registry)
 
 
 # ---------------------------------------------------------------- the clients
@@ -164,7 +215,21 @@ def _request(address, request):
     kind, value = conn.recv()
     if kind == 'error':
         raise value
+    if kind == 'proxy':
+        typeid, oid, exposed = value
+        return _make_proxy(_registries[address][typeid][3], address, oid, typeid, exposed)
     return value
+
+
+# The registry of each started manager, by address: a proxy made in a child process
+# (a method listed in method_to_typeid) finds its proxy type there.
+_registries = {}
+
+
+def _make_proxy(proxytype, address, oid, typeid, exposed):
+    if proxytype is AutoProxy:
+        return AutoProxy(address, oid, typeid, exposed)
+    return proxytype(address, oid, typeid)
 
 
 class BaseProxy:
@@ -177,16 +242,44 @@ class BaseProxy:
         return _request(self._address, ('call', self._id, methodname, tuple(args), dict(kwds)))
 
     def _getvalue(self):
-        return self._callmethod('copy') if self._typeid in ('list', 'dict') else None
+        '''A copy of the referent.'''
+        return self._callmethod('#getvalue')
 
     def __repr__(self):
         return '<%s object, typeid %r at %#x>' % (type(self).__name__, self._typeid, id(self))
 
     def __str__(self):
-        return self._callmethod('__repr__')
+        try:
+            return self._callmethod('__repr__')
+        except Exception:
+            return repr(self)[:-1] + "; '__str__()' failed>"
 
     def __reduce__(self):
         return (type(self), (self._address, self._id, self._typeid))
+
+
+# One proxy class per typeid and method list, as CPython makes them.
+_auto_types = {}
+
+
+def AutoProxy(address, oid, typeid, exposed):
+    '''A proxy whose methods are the referent's public methods (or `exposed`).'''
+    key = (typeid, tuple(exposed))
+    cls = _auto_types.get(key)
+    if cls is None:
+        cls = type('AutoProxy[%s]' % typeid, (_AutoProxyBase,), {})
+        for name in exposed:
+            setattr(cls, name, _forward(name))
+        _auto_types[key] = cls
+    proxy = cls(address, oid, typeid)
+    proxy._exposed_ = tuple(exposed)
+    return proxy
+
+
+class _AutoProxyBase(BaseProxy):
+    def __reduce__(self):
+        # Its class is made at run time: the receiver makes (or finds) it again.
+        return (AutoProxy, (self._address, self._id, self._typeid, self._exposed_))
 
 
 def _forward(name):
@@ -258,29 +351,68 @@ class ValueProxy(BaseProxy):
     value = property(get, set)
 
 
-_proxies = {'list': ListProxy, 'dict': DictProxy, 'Namespace': NamespaceProxy,
-            'Value': ValueProxy, 'Array': ListProxy}
-
-
 class BaseManager:
     '''Starts a server process; its methods make objects there and return proxies.'''
 
-    def __init__(self):
+    # typeid -> (callable, exposed, method_to_typeid, proxytype), as CPython keeps it.
+    _registry = {}
+
+    def __init__(self, address=None, authkey=None, serializer='pickle', ctx=None, *,
+                 shutdown_timeout=1.0):
+        if address is not None:
+            raise NotImplementedError(
+                'a manager at a network address (address=%r): spindle\'s managers '
+                'serve the processes of one program only' % (address,))
         self._address = None
         self._process = None
         self._state = 'INITIAL'
 
-    def start(self):
+    @classmethod
+    def register(cls, typeid, callable=None, proxytype=None, exposed=None,
+                 method_to_typeid=None, create_method=True):
+        '''Makes `typeid` a type of shared object: `callable(*args)` makes it in the
+        server, and (with create_method) `manager.<typeid>(*args)` returns a proxy.'''
+        if '_registry' not in cls.__dict__:
+            cls._registry = cls._registry.copy()
+        if proxytype is None:
+            proxytype = AutoProxy
+        exposed = exposed or getattr(proxytype, '_exposed_', None)
+        method_to_typeid = method_to_typeid or getattr(proxytype, '_method_to_typeid_', None)
+        if method_to_typeid:
+            for key, value in list(method_to_typeid.items()):
+                if type(key) is not str or type(value) is not str:
+                    raise TypeError('method_to_typeid maps names to typeids (strings), '
+                                    'not %r to %r' % (key, value))
+        cls._registry[typeid] = (callable, exposed, method_to_typeid, proxytype)
+        if create_method:
+            def temp(self, *args, **kwds):
+                return self._create(typeid, *args, **kwds)
+            temp.__name__ = typeid
+            setattr(cls, typeid, temp)
+
+    def connect(self):
+        raise NotImplementedError("connect(): spindle's managers have no network address; "
+                                  "use the manager object (or its proxies) directly")
+
+    def get_server(self):
+        raise NotImplementedError("get_server(): spindle's managers have no network "
+                                  "address; start() runs the server process")
+
+    def start(self, initializer=None, initargs=()):
         if self._state != 'INITIAL':
             raise multiprocessing.ProcessError("Manager has already been started")
+        if initializer is not None and not callable(initializer):
+            raise TypeError('initializer must be a callable')
         listener, address = _mp._listen()
-        p = multiprocessing.Process(target=_serve, args=(listener,))
+        p = multiprocessing.Process(target=_run_server,
+                                    args=(listener, self._registry, initializer, initargs))
         p._name = type(self).__name__ + '-' + multiprocessing._join_identity(p._identity)
         p.daemon = True
         p.start()
         _mp._close_fd(listener)
         self._process = p
         self._address = address
+        _registries[address] = self._registry
         self._state = 'STARTED'
 
     @property
@@ -290,8 +422,10 @@ class BaseManager:
     def _create(self, typeid, *args, **kwds):
         if self._state != 'STARTED':
             raise multiprocessing.ProcessError("Manager has not been started")
-        oid = _request(self._address, ('create', typeid, args, kwds))
-        return _proxies[typeid](self._address, oid, typeid)
+        if typeid not in self._registry:
+            raise KeyError(typeid)
+        oid, exposed = _request(self._address, ('create', typeid, args, kwds))
+        return _make_proxy(self._registry[typeid][3], self._address, oid, typeid, exposed)
 
     def shutdown(self):
         if self._state == 'STARTED':
@@ -319,6 +453,13 @@ class BaseManager:
 
 
 class SyncManager(BaseManager):
+    # Their proxies forward special requests; the methods below make them.
+    _registry = {'list': (list, _UNCHECKED, None, ListProxy),
+                 'dict': (dict, _UNCHECKED, None, DictProxy),
+                 'Namespace': (Namespace, _UNCHECKED, None, NamespaceProxy),
+                 'Value': (Value, _UNCHECKED, None, ValueProxy),
+                 'Array': (Array, _UNCHECKED, None, ListProxy)}
+
     def list(self, sequence=()):
         return self._create('list', list(sequence))
 
