@@ -118,7 +118,10 @@ class Process:
         if pid == 0:
             _mp._exit_child(self._bootstrap())
         self._pid = pid
-        self._sentinel = sentinel
+        # Open until close() or until this object is freed, as CPython's: a wait on
+        # it after join() sees the ended child, not a reused descriptor.
+        self._sentinel_conn = sentinel
+        self._sentinel = sentinel.fileno()
         _children[len(_children):] = [self]
 
     def _bootstrap(self):
@@ -158,7 +161,6 @@ class Process:
         code = _mp._waitpid(self._pid, block)
         if code is not None:
             self._exitcode = code
-            _mp._close_fd(self._sentinel)
             _children[:] = [c for c in _children if c is not self]
 
     def join(self, timeout=None):
@@ -201,6 +203,7 @@ class Process:
                 raise ValueError("Cannot close a process while it is still running. "
                                  "You should first call join() or terminate().")
             _children[:] = [c for c in _children if c is not self]
+            self._sentinel_conn.close()
         self._closed = True
 
     @property

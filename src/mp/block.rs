@@ -98,10 +98,11 @@ pub enum Woken {
     TimedOut,
 }
 
-/// The deadline `timeout` seconds from now (None or negative-free as Python allows).
+/// The deadline `timeout` seconds from now (None or negative-free as Python allows;
+/// a NaN that reached here is no time at all, never a wait forever).
 pub fn deadline(timeout: Option<f64>) -> Option<Instant> {
     match timeout {
-        Some(t) if t.is_nan() => None,
+        Some(t) if t.is_nan() => Some(Instant::now()),
         Some(t) if t < 1e9 => Some(Instant::now() + Duration::from_secs_f64(t.max(0.0))),
         _ => None,
     }

@@ -45,8 +45,10 @@ enum Wire {
     /// A built-in function or method, by name (and receiver for methods).
     Native(String, Option<Box<Wire>>),
     /// An object in shared memory (lock, queue, shared value...) by its address (every
-    /// process maps it there), and its type's name for the error where it is not mapped.
-    Shared(u64, String),
+    /// process maps it there), who made it (pid and serial: another object may be
+    /// mapped at that address in the receiver), and its type's name for the error
+    /// where it is not mapped.
+    Shared(u64, SharedMaker, String),
     /// A manager's lock, queue... that a process forked before it can still map.
     Attach(Box<WireAttach>),
     /// An object its class's `__reduce__` describes: made by calling `make(*args)`,
@@ -135,7 +137,21 @@ thread_local! {
     /// Function definitions this process knows (every def and lambda it compiled).
     static DEFS: RefCell<HashSet<usize>> = RefCell::new(HashSet::new());
     /// Shared-memory objects by address, for references that cross processes.
-    static SHARED: RefCell<std::collections::HashMap<usize, std::rc::Weak<Box<dyn crate::interp::object::NativeObject>>>> = RefCell::new(Default::default());
+    static SHARED: RefCell<std::collections::HashMap<usize, SharedEntry>> = RefCell::new(Default::default());
+    /// The serial of the next shared object this process makes.
+    static SHARED_SERIAL: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// Who made a shared object: the same in every process that inherited it.
+#[derive(Encode, Decode, Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SharedMaker {
+    pid: u32,
+    serial: u64,
+}
+
+struct SharedEntry {
+    obj: std::rc::Weak<Box<dyn crate::interp::object::NativeObject>>,
+    maker: SharedMaker,
 }
 
 /// Records a definition as one that may arrive from another process.
@@ -230,13 +246,39 @@ fn def_from_origin(
 /// The registry holds it weakly: an object nobody uses any more is freed (and its
 /// shared memory unmapped) as usual.
 pub fn register_shared(addr: usize, obj: &crate::value::ObjRef) {
+    let serial = SHARED_SERIAL.with(|c| c.replace(c.get() + 1));
+    let maker = SharedMaker {
+        pid: std::process::id(),
+        serial,
+    };
     SHARED.with(|s| {
         let mut s = s.borrow_mut();
         if s.len() >= 64 && s.len().is_power_of_two() {
-            s.retain(|_, w| w.strong_count() > 0);
+            s.retain(|_, e| e.obj.strong_count() > 0);
         }
-        s.insert(addr, Rc::downgrade(obj));
+        let obj = Rc::downgrade(obj);
+        s.insert(addr, SharedEntry { obj, maker });
     });
+}
+
+/// Who made the shared object `obj`, mapped at `addr` (None if it is not registered).
+fn shared_maker(addr: usize, obj: &crate::value::ObjRef) -> Option<SharedMaker> {
+    SHARED.with(|s| {
+        s.borrow()
+            .get(&addr)
+            .filter(|e| std::ptr::addr_eq(e.obj.as_ptr(), Rc::as_ptr(obj)))
+            .map(|e| e.maker)
+    })
+}
+
+/// The object at `addr` in this process, if it is the one `maker` made.
+fn shared_at(addr: usize, maker: SharedMaker) -> Option<crate::value::ObjRef> {
+    SHARED.with(|s| {
+        s.borrow()
+            .get(&addr)
+            .filter(|e| e.maker == maker)
+            .and_then(|e| e.obj.upgrade())
+    })
 }
 
 /// The address of a shared object value (if it is one).
@@ -291,20 +333,43 @@ fn sent_before(v: &Value) -> Option<Wire> {
     })
 }
 
-/// pickle's `PicklingError` (module `_pickle`), made once.
-fn pickling_error(msg: String) -> Exc {
+/// pickle's error classes (module `_pickle`), made once each.
+fn pickle_error_class(name: &'static str) -> Rc<crate::value::Class> {
     thread_local! {
-        static CLASS: Rc<crate::value::Class> = crate::interp::types::new_class(
-            "PicklingError",
-            "PicklingError",
+        static CLASSES: RefCell<Vec<Rc<crate::value::Class>>> = const { RefCell::new(Vec::new()) };
+    }
+    CLASSES.with(|c| {
+        if let Some(cls) = c.borrow().iter().find(|cls| &*cls.name == name) {
+            return cls.clone();
+        }
+        let cls = crate::interp::types::new_class(
+            name,
+            name,
             "_pickle",
             vec![types().exception.clone()],
             Namespace::default(),
             crate::value::TypeKind::Exception,
             false,
         );
-    }
-    new_exception(CLASS.with(|c| c.clone()), vec![Value::string(msg)])
+        c.borrow_mut().push(cls.clone());
+        cls
+    })
+}
+
+/// pickle's `PicklingError`: a value that cannot be sent.
+fn pickling_error(msg: String) -> Exc {
+    new_exception(
+        pickle_error_class("PicklingError"),
+        vec![Value::string(msg)],
+    )
+}
+
+/// pickle's `UnpicklingError`: bytes that are not a value sent by spindle.
+fn unpickling_error(msg: impl Into<String>) -> Exc {
+    new_exception(
+        pickle_error_class("UnpicklingError"),
+        vec![Value::string(msg.into())],
+    )
 }
 
 /// The class's own `__reduce_ex__` (called with protocol 4, as multiprocessing's
@@ -638,9 +703,13 @@ fn to_wire(interp: &mut Interp, v: &Value, depth: usize) -> PyResult<Wire> {
                 })));
             }
             let addr = SHARED_ADDR.with(|s| s.get()).and_then(|f| f(v));
-            match addr {
-                Some(a) => Wire::Shared(a as u64, interp.type_name(v)),
-                None => return Err(cant_send(interp, v, "")),
+            let maker = match (addr, v) {
+                (Some(a), Value::Object(o)) => shared_maker(a, o),
+                _ => None,
+            };
+            match (addr, maker) {
+                (Some(a), Some(m)) => Wire::Shared(a as u64, m, interp.type_name(v)),
+                _ => return Err(cant_send(interp, v, "")),
             }
         }
         Value::Cell(_) => return Err(cant_send(interp, v, "")),
@@ -732,7 +801,7 @@ fn from_wire(interp: &mut Interp, w: Wire) -> PyResult<Value> {
         Wire::Bytes(b) => Value::Bytes(Rc::new(b)),
         Wire::Ref(n) => MADE
             .with(|m| m.borrow().get(n as usize).cloned())
-            .ok_or_else(|| exc_msg("ValueError", "cannot decode value: a reference to nothing"))?,
+            .ok_or_else(|| unpickling_error("a reference to nothing"))?,
         Wire::List(items) => {
             let list = Value::list(Vec::new());
             made(&list);
@@ -953,6 +1022,16 @@ fn from_wire(interp: &mut Interp, w: Wire) -> PyResult<Value> {
             };
             // SAFETY: the address is in this process's registry of leaked definitions.
             let def: &'static FunctionDef = unsafe { &*(def as *const FunctionDef) };
+            // Bytes forged from two functions' encodings must not reach the evaluator.
+            let params = &def.params;
+            if closure.len() != def.scope.freevars.len()
+                || kwdefaults.len() != params.kwonly.len()
+                || defaults.len() > params.posonly.len() + params.args.len()
+            {
+                return Err(unpickling_error(format!(
+                    "the parts of function '{qualname}' do not fit its definition"
+                )));
+            }
             let mut kwd = Vec::new();
             for k in kwdefaults {
                 kwd.push(match k {
@@ -1041,8 +1120,7 @@ fn from_wire(interp: &mut Interp, w: Wire) -> PyResult<Value> {
         }
         // Mapped only in processes forked after it was made, as CPython allows such
         // objects to reach a process only by inheritance.
-        Wire::Shared(addr, type_name) => SHARED
-            .with(|s| s.borrow().get(&(addr as usize)).and_then(|w| w.upgrade()))
+        Wire::Shared(addr, maker, type_name) => shared_at(addr as usize, maker)
             .map(Value::Object)
             .ok_or_else(|| {
                 exc_msg(
@@ -1102,11 +1180,14 @@ pub fn encode(interp: &mut Interp, v: &Value) -> PyResult<Vec<u8>> {
 
 /// Decodes a value sent by another process.
 pub fn decode(interp: &mut Interp, bytes: &[u8]) -> PyResult<Value> {
+    if bytes.is_empty() {
+        return Err(exc_msg("EOFError", "Ran out of input"));
+    }
     let (w, _): (Wire, usize) = bincode::decode_from_slice(
         bytes,
         bincode::config::standard().with_limit::<{ 1 << 31 }>(),
     )
-    .map_err(|e| exc_msg("ValueError", format!("cannot decode value: {}", e)))?;
+    .map_err(|_| unpickling_error("these bytes are not a value sent by spindle"))?;
     let outer = MADE.with(|m| std::mem::take(&mut *m.borrow_mut()));
     let v = from_wire(interp, w);
     MADE.with(|m| *m.borrow_mut() = outer);

@@ -182,6 +182,9 @@ impl Connection {
 
     fn poll(&self, interp: &mut Interp, timeout: Option<f64>) -> PyResult<bool> {
         let fd = self.fd()?;
+        if !self.readable {
+            return Err(exc_msg("OSError", "connection is write-only"));
+        }
         if self.take_frame_ready() {
             return Ok(true);
         }
@@ -279,7 +282,7 @@ fn c_send_bytes(interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Va
             if size < 0 {
                 return Err(value_error("size is negative"));
             }
-            if offset + size > n {
+            if size > n - offset {
                 return Err(value_error("buffer length < offset + size"));
             }
             if offset == 0 && size == n {
@@ -394,6 +397,12 @@ pub fn pipe(_interp: &mut Interp, args: &[Value], mut kw: Kwargs) -> PyResult<Va
         Value::Object(crate::value::new_obj(a)),
         Value::Object(crate::value::new_obj(b)),
     ]))
+}
+
+/// The read end of a pipe as a Connection that owns it: a child's sentinel, which
+/// stays open (and readable once the child ended) until its Process is closed or freed.
+pub fn reader(fd: i32) -> Value {
+    Value::Object(crate::value::new_obj(Connection::new(fd, true, false)))
 }
 
 /// `_listen()`: a listening UNIX socket in the abstract namespace: `(fd, address)`.

@@ -20,7 +20,8 @@ fn int(v: &Value, what: &str) -> PyResult<i64> {
 }
 
 /// `_fork()`: flushes output, forks, and returns `(pid, sentinel)` in the parent and
-/// `(0, -1)` in the child. The sentinel becomes readable when the child ends.
+/// `(0, None)` in the child. The sentinel is a read-only Connection, readable when the
+/// child ends.
 pub fn fork(interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Value> {
     arity("_fork", args, 0, 0)?;
     crate::output::flush_stdout().map_err(io_error)?;
@@ -65,13 +66,13 @@ pub fn fork(interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Value>
         interp.pump = None;
         interp.watch_fds.clear();
         interp.pumping = false;
-        return Ok(Value::tuple(vec![Value::Int(0), Value::Int(-1)]));
+        return Ok(Value::tuple(vec![Value::Int(0), Value::None]));
     }
     unsafe { libc::close(fds[1]) };
     super::codec::FORKS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     Ok(Value::tuple(vec![
         Value::Int(pid as i64),
-        Value::Int(fds[0] as i64),
+        super::connection::reader(fds[0]),
     ]))
 }
 
@@ -114,12 +115,7 @@ pub fn waitpid(_interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Va
 pub fn wait_sentinel(interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Value> {
     arity("_wait_sentinel", args, 2, 2)?;
     let fd = int(&args[0], "fd")? as i32;
-    let timeout = match &args[1] {
-        Value::None => None,
-        Value::Int(i) => Some(*i as f64),
-        Value::Float(f) => Some(*f),
-        _ => return Err(type_error("timeout must be a number or None")),
-    };
+    let timeout = super::timeout_arg(&args[1])?;
     let r = block::wait(
         interp,
         Wait {
@@ -237,12 +233,7 @@ pub fn wait_any(interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Va
     for v in interp.collect(&args[0])? {
         fds.push(int(&v, "fd")? as i32);
     }
-    let timeout = match &args[1] {
-        Value::None => None,
-        Value::Int(i) => Some(*i as f64),
-        Value::Float(f) => Some(*f),
-        _ => return Err(type_error("timeout must be a number or None")),
-    };
+    let timeout = super::timeout_arg(&args[1])?;
     block::wait(
         interp,
         Wait {

@@ -466,7 +466,7 @@ class ApplyResult:
         deadline = None if timeout is None else _mp._monotonic() + timeout
         while not self._done:
             left = None if deadline is None else deadline - _mp._monotonic()
-            if left is not None and left <= 0:
+            if left is not None and not left > 0:  # NaN: no wait, as CPython
                 self._pool._pump()
                 return
             if self._pool._state == TERMINATE:
@@ -673,7 +673,7 @@ class IMapIterator:
                 self._end_progress()
                 raise StopIteration
             left = None if deadline is None else deadline - _mp._monotonic()
-            if left is not None and left <= 0 or self._pool._state == TERMINATE:
+            if left is not None and not left > 0 or self._pool._state == TERMINATE:
                 # Results a terminated pool never computed: as ApplyResult.get.
                 raise TimeoutError
             self._pool._wait(left)
