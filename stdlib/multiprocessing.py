@@ -185,15 +185,19 @@ class Process:
 
     def terminate(self):
         '''Sends SIGTERM.'''
-        self._check_closed()
-        if self._pid is not None and self._exitcode is None:
-            _mp._kill(self._pid, 15)
+        self._signal(15, 'terminate')
 
     def kill(self):
         '''Sends SIGKILL.'''
+        self._signal(9, 'kill')
+
+    def _signal(self, signum, method):
         self._check_closed()
-        if self._pid is not None and self._exitcode is None:
-            _mp._kill(self._pid, 9)
+        if self._pid is None or self is _current_process:
+            # What CPython says: a process not started (or this one) has no popen.
+            raise AttributeError("'NoneType' object has no attribute %r" % method)
+        if self._exitcode is None:
+            _mp._kill(self._pid, signum)
 
     def close(self):
         if self._pid is not None and not self._closed:

@@ -614,6 +614,10 @@ pub fn reversed(interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Va
         Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Range(_) | Value::Bytes(_) => {}
         Value::Dict(_) => {}
         Value::Instance(_) if interp.user_method(v, interp.sym.getitem).is_some() => {}
+        // A built-in sequence type (a shared Array): indexed from its end.
+        Value::Object(o)
+            if o.class().lookup(interp.sym.getitem).is_some()
+                && o.class().lookup(interp.sym.len).is_some() => {}
         other => {
             return Err(type_error(format!(
                 "'{}' object is not reversible",

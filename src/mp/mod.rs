@@ -143,7 +143,7 @@ pub enum Attachable<V> {
         lock: V,
     },
     Barrier {
-        parties: u32,
+        parties: u64,
         action: V,
         timeout: Option<f64>,
     },

@@ -145,6 +145,9 @@ impl Shared {
                 Value::Float(f) => Ok(*f),
                 Value::Int(n) => Ok(*n as f64),
                 Value::Bool(b) => Ok(*b as i64 as f64),
+                Value::BigInt(b) => num_traits::ToPrimitive::to_f64(&**b)
+                    .filter(|f| f.is_finite())
+                    .ok_or_else(|| overflow_error("int too large to convert to float")),
                 other => Err(type_error(format!(
                     "must be real number, not {}",
                     interp.type_name(other)

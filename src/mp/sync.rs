@@ -281,10 +281,9 @@ fn sem_acquire(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Valu
 
 fn sem_release(_interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Value> {
     let s: &Semaphore = this(args)?;
-    if let Some(max) = s.bound {
-        if s.sem().value.load(Ordering::SeqCst) >= max {
-            return Err(value_error("semaphore or lock released too many times"));
-        }
+    let max = s.bound.unwrap_or(SEM_VALUE_MAX);
+    if s.sem().value.load(Ordering::SeqCst) >= max {
+        return Err(value_error("semaphore or lock released too many times"));
     }
     s.sem().release(1);
     Ok(Value::None)
@@ -312,6 +311,9 @@ const SEM_METHODS: &[(&str, crate::value::NativeFn)] = &[
     ("get_value", sem_get_value),
 ];
 
+/// The largest value a semaphore holds (POSIX's SEM_VALUE_MAX on Linux, as CPython's).
+const SEM_VALUE_MAX: u32 = i32::MAX as u32;
+
 fn make_semaphore(args: &[Value], mut kw: Kwargs, bounded: bool) -> PyResult<Value> {
     let name = if bounded {
         "BoundedSemaphore"
@@ -322,9 +324,18 @@ fn make_semaphore(args: &[Value], mut kw: Kwargs, bounded: bool) -> PyResult<Val
         .or_else(|| args.first().cloned())
         .unwrap_or(Value::Int(1));
     let value = match value {
-        Value::Int(i) if i >= 0 => i as u32,
+        Value::Int(i) if (0..=SEM_VALUE_MAX as i64).contains(&i) => i as u32,
+        Value::Bool(b) => b as u32,
         // CPython's sem_open fails with EINVAL for a negative value.
-        Value::Int(_) => return Err(os_error("OSError", libc::EINVAL, "Invalid argument")),
+        Value::Int(i) if i < 0 => {
+            return Err(os_error("OSError", libc::EINVAL, "Invalid argument"))
+        }
+        Value::Int(_) | Value::BigInt(_) => {
+            return Err(exc_msg(
+                "OverflowError",
+                "Python int too large to convert to C int",
+            ))
+        }
         _ => return Err(type_error(format!("{}() value must be an integer", name))),
     };
     let s = Semaphore {
@@ -624,7 +635,8 @@ struct BarrierState {
 
 pub struct Barrier {
     region: Region,
-    parties: u32,
+    /// Any count CPython takes: more than the arrivals a u32 counts never all come.
+    parties: u64,
     action: Value,
     timeout: Option<f64>,
 }
@@ -640,11 +652,11 @@ impl Barrier {
         &self.region
     }
     /// Parties, action and default timeout.
-    pub fn parts(&self) -> (u32, Value, Option<f64>) {
+    pub fn parts(&self) -> (u64, Value, Option<f64>) {
         (self.parties, self.action.clone(), self.timeout)
     }
     /// A manager's barrier made by another process, mapped here.
-    pub fn attached(region: Region, parties: u32, action: Value, timeout: Option<f64>) -> Value {
+    pub fn attached(region: Region, parties: u64, action: Value, timeout: Option<f64>) -> Value {
         super::shared_value(crate::value::new_obj(Barrier {
             region,
             parties,
@@ -706,7 +718,7 @@ fn barrier_wait(interp: &mut Interp, args: &[Value], mut kw: Kwargs) -> PyResult
         return Err(broken_barrier());
     }
     let index = st.count.fetch_add(1, Ordering::SeqCst);
-    if index + 1 == b.parties {
+    if index as u64 + 1 == b.parties {
         if !b.action.is_none() {
             if let Err(e) = interp.call(&b.action, vec![], vec![]) {
                 st.count.store(0, Ordering::SeqCst);
@@ -805,15 +817,23 @@ pub fn new_barrier(interp: &mut Interp, args: &[Value], mut kw: Kwargs) -> PyRes
         .unwrap_or(Value::None);
     let timeout = take_kw(&mut kw, "timeout").or_else(|| args.get(2).cloned());
     let parties = match parties {
-        Some(Value::Int(n)) if n >= 1 => n as u32,
-        Some(Value::Int(_)) => return Err(value_error("parties must be > 0")),
-        _ => return Err(type_error("Barrier() missing required argument 'parties'")),
+        Some(Value::Int(n)) if n >= 1 => n as u64,
+        Some(Value::Bool(true)) => 1,
+        Some(Value::Int(_) | Value::Bool(false)) => return Err(value_error("parties must be > 0")),
+        Some(Value::BigInt(n)) => u64::try_from(&*n)
+            .map_err(|_| exc_msg("OverflowError", "Python int too large to convert to C long"))?,
+        Some(other) => {
+            return Err(type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                interp.type_name(&other)
+            )))
+        }
+        None => return Err(type_error("Barrier() missing required argument 'parties'")),
     };
     let timeout = match timeout {
         Some(t) => timeout_arg(&t)?,
         None => None,
     };
-    let _ = interp;
     Ok(super::shared_value(crate::value::new_obj(Barrier {
         region: Region::new(std::mem::size_of::<BarrierState>())?,
         parties,

@@ -75,6 +75,8 @@ def _special(obj, name, args):
         return args[0] in obj
     if name == '__iter__':
         return list(obj)
+    if name == '__reversed__':
+        return list(reversed(obj))
     if name == '#getvalue':
         return obj
     if name == '#getattr':
@@ -94,9 +96,17 @@ def _special(obj, name, args):
 
 _NOT_SPECIAL = object()
 
-# `exposed` of the types whose proxies send special requests ('#getattr', '__iter__'
-# answered with a list, ...): the server checks no method names for them.
-_UNCHECKED = '*'
+# What the proxies of the built-in types may ask of their referents (with the
+# special requests above: '__iter__' is answered with a list, '#getattr'...).
+_LIST_EXPOSED = ('__add__', '__contains__', '__delitem__', '__getitem__', '__len__',
+                 '__mul__', '__reversed__', '__rmul__', '__setitem__', '__imul__',
+                 '__iter__', 'append', 'clear', 'copy', 'count', 'extend', 'index',
+                 'insert', 'pop', 'remove', 'reverse', 'sort')
+_DICT_EXPOSED = ('__contains__', '__delitem__', '__getitem__', '__iter__', '__len__',
+                 '__setitem__', 'clear', 'copy', 'get', 'items', 'keys', 'pop',
+                 'popitem', 'setdefault', 'update', 'values')
+_NAMESPACE_EXPOSED = ('#getattr', '#setattr', '#delattr')
+_VALUE_EXPOSED = ('get', 'set')
 
 
 def all_methods(obj):
@@ -126,12 +136,9 @@ def _serve(listener, registry):
             obj = args[0]
         else:
             obj = make(*args, **kwds)
-        if exposed == _UNCHECKED:
-            exposed = None
-        else:
-            exposed = public_methods(obj) if exposed is None else list(exposed)
-            if method_to_typeid:
-                exposed = exposed + list(method_to_typeid)
+        exposed = public_methods(obj) if exposed is None else list(exposed)
+        if method_to_typeid:
+            exposed = exposed + list(method_to_typeid)
         objects[next_id] = (obj, exposed, method_to_typeid)
         next_id += 1
         return next_id - 1, exposed
@@ -168,8 +175,7 @@ def _serve(listener, registry):
                     obj, exposed, method_to_typeid = objects[request[1]]
                     name, args, kwds = request[2], request[3], request[4]
                     # Its value and str/repr are always answered, as CPython's fallbacks.
-                    if (exposed is not None and name not in exposed
-                            and name not in ('__str__', '__repr__', '#getvalue')):
+                    if name not in exposed and name not in ('__str__', '__repr__', '#getvalue'):
                         raise RemoteError('AttributeError: method %r of %r object is not in '
                                           'exposed=%r' % (name, type(obj), set(exposed)))
                     result = _special(obj, name, args)
@@ -301,13 +307,16 @@ class ListProxy(BaseProxy):
     def __iter__(self):
         return iter(self._callmethod('__iter__'))
 
+    def __reversed__(self):
+        return iter(self._callmethod('__reversed__'))
+
     def __add__(self, other):
         return self._callmethod('copy') + other
 
 
 for _name in ('append', 'count', 'extend', 'index', 'insert', 'pop', 'remove',
               'reverse', 'sort', 'copy', 'clear', '__getitem__', '__setitem__',
-              '__delitem__', '__len__', '__contains__'):
+              '__delitem__', '__len__', '__contains__', '__mul__', '__rmul__'):
     setattr(ListProxy, _name, _forward(_name))
 
 
@@ -454,11 +463,11 @@ class BaseManager:
 
 class SyncManager(BaseManager):
     # Their proxies forward special requests; the methods below make them.
-    _registry = {'list': (list, _UNCHECKED, None, ListProxy),
-                 'dict': (dict, _UNCHECKED, None, DictProxy),
-                 'Namespace': (Namespace, _UNCHECKED, None, NamespaceProxy),
-                 'Value': (Value, _UNCHECKED, None, ValueProxy),
-                 'Array': (Array, _UNCHECKED, None, ListProxy)}
+    _registry = {'list': (list, _LIST_EXPOSED, None, ListProxy),
+                 'dict': (dict, _DICT_EXPOSED, None, DictProxy),
+                 'Namespace': (Namespace, _NAMESPACE_EXPOSED, None, NamespaceProxy),
+                 'Value': (Value, _VALUE_EXPOSED, None, ValueProxy),
+                 'Array': (Array, _LIST_EXPOSED, None, ListProxy)}
 
     def list(self, sequence=()):
         return self._create('list', list(sequence))

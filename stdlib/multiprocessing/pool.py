@@ -295,7 +295,7 @@ class Pool:
                 chunksize += 1
         if len(iterable) == 0:
             chunksize = 0
-        chunks = self._chunks(iterable, chunksize) if chunksize else []
+        chunks = self._chunks(iterable, chunksize) if chunksize > 0 else []
         result = MapResult(self, len(chunks), len(iterable), callback, error_callback)
         job = self._new_job(result)
         if not chunks:
@@ -511,10 +511,10 @@ class MapResult(ApplyResult):
         self._items_done = 0
         self._success = True
         if nchunks == 0:
-            self._value = []
+            # No chunk (an empty input, or chunksize < 1): done at once, with no
+            # callback, and a None per item, as CPython's MapResult.
+            self._value = [None] * length
             self._done = True
-            if callback is not None:
-                callback([])
 
     def _set(self, i, ok, value):
         if self._done:
