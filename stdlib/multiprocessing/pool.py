@@ -145,6 +145,7 @@ class Pool:
         if initializer is not None and not callable(initializer):
             raise TypeError('initializer must be a callable')
         self._processes = processes
+        self._owner = _mp._getpid()
         self._initializer = initializer
         self._initargs = initargs
         self._maxtasks = maxtasksperchild
@@ -170,7 +171,15 @@ class Pool:
                     fds.extend(w.fds())
         return fds
 
+    def _check_owner(self):
+        # A forked child holds a copy of the pool, but its workers answer the
+        # creator: tasks it sent would be answered as the creator's jobs (CPython's
+        # copy has no handler threads, and its results never come).
+        if _mp._getpid() != self._owner:
+            raise RuntimeError('a pool can only be used by the process that created it')
+
     def _check_running(self):
+        self._check_owner()
         if self._state != RUN:
             raise ValueError("Pool not running")
 
@@ -353,6 +362,7 @@ class Pool:
         return it
 
     def close(self):
+        self._check_owner()
         if self._state == RUN:
             self._state = CLOSE
             self._queue_ends()
@@ -372,6 +382,7 @@ class Pool:
             self._tasks.put(None)
 
     def terminate(self):
+        self._check_owner()
         self._state = TERMINATE
         for w in self._workers:
             w.process.terminate()
@@ -384,6 +395,7 @@ class Pool:
         _mp._set_pump(_pump_all, self._watch_fds())
 
     def join(self):
+        self._check_owner()
         if self._state == RUN:
             raise ValueError("Pool is still running")
         if self._state == CLOSE:
