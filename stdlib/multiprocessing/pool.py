@@ -72,7 +72,8 @@ def _worker(tasks, out, holding, initializer, initargs, maxtasks):
                 args, kwds = chunk
                 result = (True, func(*args, **kwds))
             elif mode == 'star':
-                result = (True, [func(*args) for args in chunk])
+                # tuple(): an item that is not iterable is reported as starmap does.
+                result = (True, [func(*tuple(args)) for args in chunk])
             else:
                 result = (True, [func(x) for x in chunk])
         except Exception as e:
@@ -284,7 +285,8 @@ class Pool:
         self._check_running()
         result = ApplyResult(self, callback, error_callback)
         job = self._new_job(result)
-        self._submit(job, 0, func, (tuple(args), dict(kwds)), 'apply')
+        # As given: a worker's func(*args, **kwds) reports args that are not a tuple.
+        self._submit(job, 0, func, (args, kwds), 'apply')
         return result
 
     def _chunks(self, iterable, chunksize):
@@ -304,7 +306,7 @@ class Pool:
                 chunksize += 1
         if len(iterable) == 0:
             chunksize = 0
-        chunks = self._chunks(iterable, chunksize) if chunksize > 0 else []
+        chunks = [] if chunksize <= 0 else self._chunks(iterable, chunksize)
         result = MapResult(self, len(chunks), len(iterable), callback, error_callback)
         job = self._new_job(result)
         if not chunks:
