@@ -52,7 +52,7 @@ impl Interp {
     }
 
     pub fn getattr(&mut self, obj: &Value, name: Symbol) -> PyResult<Value> {
-        match self.getattr_opt(obj, name)? {
+        match self.lookup_attr(obj, name)? {
             Some(v) => Ok(v),
             None => Err(self.no_attribute(obj, name)),
         }
@@ -75,8 +75,18 @@ impl Interp {
         }
     }
 
-    /// `getattr(obj, name)`, or None when the attribute does not exist.
+    /// `getattr(obj, name)`, or None when the attribute does not exist (also when a
+    /// `__getattr__` says so with an AttributeError).
     pub fn getattr_opt(&mut self, obj: &Value, name: Symbol) -> PyResult<Option<Value>> {
+        match self.lookup_attr(obj, name) {
+            Err(e) if e.is("AttributeError") => Ok(None),
+            r => r,
+        }
+    }
+
+    /// The attribute, None when it does not exist, or the AttributeError a class's
+    /// `__getattr__` raised (its message is the program's, as in CPython).
+    fn lookup_attr(&mut self, obj: &Value, name: Symbol) -> PyResult<Option<Value>> {
         match obj {
             Value::Instance(inst) => {
                 let cls = inst.class();
@@ -96,11 +106,7 @@ impl Interp {
                 }
                 if let Some(ga) = cls.lookup(self.sym.getattr) {
                     let r = self.call(&ga, vec![obj.clone(), Value::str(name.as_str())], vec![]);
-                    return match r {
-                        Ok(v) => Ok(Some(v)),
-                        Err(e) if e.is("AttributeError") => Ok(None),
-                        Err(e) => Err(e),
-                    };
+                    return r.map(Some);
                 }
                 Ok(None)
             }

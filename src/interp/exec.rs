@@ -641,14 +641,21 @@ impl Interp {
                     vec![],
                 )?
             }
-            None => crate::builtins::types::build_class(
-                self,
-                def.name.as_str(),
-                &def.qualname,
-                &f.module.name,
-                bases,
-                ns,
-            )?,
+            None => {
+                // A `__module__` the body sets names the class's home, as in CPython.
+                let module = match ns.get(&self.sym.module) {
+                    Some(Value::Str(m)) => m.as_str().to_string(),
+                    _ => f.module.name.to_string(),
+                };
+                crate::builtins::types::build_class(
+                    self,
+                    def.name.as_str(),
+                    &def.qualname,
+                    &module,
+                    bases,
+                    ns,
+                )?
+            }
         };
         if let Some(c) = class_cell {
             *c.borrow_mut() = cls.clone();

@@ -9,6 +9,7 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ("multiprocessing.connection", include_str!("../../stdlib/multiprocessing/connection.py")),
     ("multiprocessing.sharedctypes", include_str!("../../stdlib/multiprocessing/sharedctypes.py")),
     ("multiprocessing.queues", include_str!("../../stdlib/multiprocessing/queues.py")),
+    ("multiprocessing.context", include_str!("../../stdlib/multiprocessing/context.py")),
     ("collections", include_str!("../../stdlib/collections.py")),
     ("functools", include_str!("../../stdlib/functools.py")),
     ("itertools", include_str!("../../stdlib/itertools.py")),

@@ -160,10 +160,14 @@ impl Connection {
             match self.fill()? {
                 Some(true) => {}
                 Some(false) => {
+                    // The writer ended part way through a message (it was killed).
+                    if self.inbuf.borrow().len() > self.inpos.get() {
+                        return Err(exc_msg("OSError", "got end of file during message"));
+                    }
                     return Err(new_exception(
                         crate::interp::types::types().exc("EOFError"),
                         vec![],
-                    ))
+                    ));
                 }
                 None => {
                     let fd = self.fd()?;

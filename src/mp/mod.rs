@@ -17,7 +17,7 @@ use crate::interp::err::*;
 use crate::interp::object::NativeObject;
 use crate::interp::{Interp, PyResult};
 use crate::value::object::Namespace;
-use crate::value::{Class, ModuleObj, NativeFn, TypeKind, Value};
+use crate::value::{Class, Kwargs, ModuleObj, NativeFn, TypeKind, Value};
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -68,6 +68,28 @@ pub fn this<T: 'static>(args: &[Value]) -> PyResult<&T> {
             .ok_or_else(|| type_error("descriptor requires a different object")),
         _ => Err(type_error("method called without its object")),
     }
+}
+
+/// Checks a call of a method that CPython defines in Python (its messages count the
+/// receiver): at most `most` positional arguments, and no keyword the caller did not
+/// take out of `kw`.
+pub fn method_args(
+    name: &str,
+    args: &[Value],
+    kw: &Kwargs,
+    least: usize,
+    most: usize,
+) -> PyResult<()> {
+    let n = args.len();
+    if n > most {
+        return Err(type_error(if least == most {
+            let s = if most == 1 { "" } else { "s" };
+            format!("{name}() takes {most} positional argument{s} but {n} were given")
+        } else {
+            format!("{name}() takes from {least} to {most} positional arguments but {n} were given")
+        }));
+    }
+    crate::builtins::functions::reject_unknown_kw(name, kw)
 }
 
 /// A `timeout` argument in seconds (None waits forever).

@@ -71,10 +71,23 @@ impl Queue {
 
     fn check_closed(&self, interp: &mut Interp, me: &Value) -> PyResult<()> {
         if self.closed.get() {
+            if self.kind == Kind::Simple {
+                // CPython's SimpleQueue uses its closed pipe, which says so.
+                return Err(exc_msg("OSError", "handle is closed"));
+            }
             let r = interp.repr(me)?;
             return Err(value_error(format!("Queue {} is closed", r)));
         }
         Ok(())
+    }
+
+    /// The class that defines `method` in CPython, for argument errors.
+    fn owner(&self, method: &str) -> &'static str {
+        match (self.kind, method) {
+            (Kind::Simple, _) => "SimpleQueue",
+            (Kind::Joinable, "put") => "JoinableQueue",
+            _ => "Queue",
+        }
     }
 
     fn pwrite_all(&self, data: &[u8], mut off: u64) -> PyResult<()> {
@@ -298,14 +311,30 @@ impl NativeObject for Queue {
     }
 }
 
-/// `put`/`get` arguments: (block, deadline).
+/// `put`/`get` arguments after the receiver and `first - 1` others: (block, deadline).
+/// A SimpleQueue takes neither; a misspelt keyword is an error, not a wait forever.
 fn block_args(
+    q: &Queue,
+    method: &str,
     args: &[Value],
     first: usize,
     kw: &mut Kwargs,
 ) -> PyResult<(bool, Option<std::time::Instant>)> {
-    let block = take_kw(kw, "block").or_else(|| args.get(first).cloned());
-    let timeout = take_kw(kw, "timeout").or_else(|| args.get(first + 1).cloned());
+    let name = format!("{}.{}", q.owner(method), method);
+    let most = if q.kind == Kind::Simple {
+        first
+    } else {
+        first + 2
+    };
+    let (block, timeout) = if q.kind == Kind::Simple {
+        (None, None)
+    } else {
+        (
+            take_kw(kw, "block").or_else(|| args.get(first).cloned()),
+            take_kw(kw, "timeout").or_else(|| args.get(first + 1).cloned()),
+        )
+    };
+    super::method_args(&name, args, kw, first, most)?;
     let block = !matches!(block, Some(Value::Bool(false)) | Some(Value::Int(0)));
     // A negative timeout is no wait at all, as in CPython's multiprocessing queues.
     let timeout = match timeout {
@@ -320,8 +349,13 @@ fn q_put(interp: &mut Interp, args: &[Value], mut kw: Kwargs) -> PyResult<Value>
     q.check_closed(interp, &args[0])?;
     let obj = take_kw(&mut kw, "obj")
         .or_else(|| args.get(1).cloned())
-        .ok_or_else(|| type_error("put() missing 1 required positional argument: 'obj'"))?;
-    let (block, deadline) = block_args(args, 2, &mut kw)?;
+        .ok_or_else(|| {
+            type_error(format!(
+                "{}.put() missing 1 required positional argument: 'obj'",
+                q.owner("put")
+            ))
+        })?;
+    let (block, deadline) = block_args(q, "put", args, 2, &mut kw)?;
     let bytes = codec::encode(interp, &obj)?;
     q.put(interp, &bytes, block, deadline)?;
     Ok(Value::None)
@@ -357,7 +391,7 @@ fn q_put_nowait(interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Va
 fn q_get(interp: &mut Interp, args: &[Value], mut kw: Kwargs) -> PyResult<Value> {
     let q: &Queue = this(args)?;
     q.check_closed(interp, &args[0])?;
-    let (block, deadline) = block_args(args, 1, &mut kw)?;
+    let (block, deadline) = block_args(q, "get", args, 1, &mut kw)?;
     let bytes = q.get(interp, block, deadline)?;
     codec::decode(interp, &bytes)
 }
@@ -374,8 +408,11 @@ fn q_qsize(_interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Value>
     Ok(Value::Int(q.h().count.load(Ordering::SeqCst) as i64))
 }
 
-fn q_empty(_interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Value> {
+fn q_empty(interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Value> {
     let q: &Queue = this(args)?;
+    if q.kind == Kind::Simple {
+        q.check_closed(interp, &args[0])?;
+    }
     Ok(Value::Bool(q.h().count.load(Ordering::SeqCst) == 0))
 }
 
@@ -463,11 +500,37 @@ const QUEUE_METHODS: &[(&str, crate::value::NativeFn)] = &[
     ("join", q_join),
 ];
 
-fn make(args: &[Value], mut kw: Kwargs, kind: Kind) -> PyResult<Value> {
+fn make(interp: &Interp, args: &[Value], mut kw: Kwargs, kind: Kind) -> PyResult<Value> {
+    // As CPython: `maxsize <= 0` means no limit, and a positive one sizes a semaphore.
     let maxsize = match take_kw(&mut kw, "maxsize").or_else(|| args.first().cloned()) {
-        Some(Value::Int(n)) if n > 0 => n.min(u32::MAX as i64 - 1) as u32,
+        Some(Value::Int(n)) if n > i32::MAX as i64 => {
+            return Err(exc_msg(
+                "OverflowError",
+                "Python int too large to convert to C int",
+            ))
+        }
+        Some(Value::Int(n)) if n > 0 => n as u32,
+        Some(Value::Bool(b)) => b as u32,
         Some(Value::Int(_)) | None => 0,
-        Some(_) => return Err(type_error("maxsize must be an integer")),
+        Some(Value::BigInt(n)) if n.sign() == num_bigint::Sign::Minus => 0,
+        Some(Value::BigInt(_)) => {
+            return Err(exc_msg(
+                "OverflowError",
+                "Python int too large to convert to C int",
+            ))
+        }
+        Some(Value::Float(f)) if f <= 0.0 => 0,
+        Some(Value::Float(_)) => {
+            return Err(type_error(
+                "'float' object cannot be interpreted as an integer",
+            ))
+        }
+        Some(other) => {
+            return Err(type_error(format!(
+                "'<=' not supported between instances of '{}' and 'int'",
+                interp.type_name(&other)
+            )))
+        }
     };
     let file = super::shm::memfd("spindle-queue")?;
     let region = Region::new(std::mem::size_of::<Header>()).inspect_err(|_| unsafe {
@@ -499,12 +562,12 @@ pub fn attached(region: Region, origin_file: i32, maxsize: u32, kind: Kind) -> P
     Ok(super::shared_value(crate::value::new_obj(q)))
 }
 
-pub fn new_queue(_interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value> {
-    make(args, kw, Kind::Queue)
+pub fn new_queue(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value> {
+    make(interp, args, kw, Kind::Queue)
 }
-pub fn new_simple_queue(_interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value> {
-    make(args, kw, Kind::Simple)
+pub fn new_simple_queue(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value> {
+    make(interp, args, kw, Kind::Simple)
 }
-pub fn new_joinable_queue(_interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value> {
-    make(args, kw, Kind::Joinable)
+pub fn new_joinable_queue(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value> {
+    make(interp, args, kw, Kind::Joinable)
 }

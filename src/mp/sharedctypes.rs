@@ -595,7 +595,7 @@ fn array_impl(interp: &mut Interp, args: &[Value], kw: Kwargs, raw: bool) -> PyR
     let init = match &leading[1] {
         Value::Int(n) => {
             if *n < 0 {
-                return Err(value_error("Array length must be >= 0"));
+                return Err(value_error(format!("Array length must be >= 0, not {n}")));
             }
             check_alloc(*n as usize, 8)?;
             vec![zero_of(code); *n as usize]
@@ -603,7 +603,11 @@ fn array_impl(interp: &mut Interp, args: &[Value], kw: Kwargs, raw: bool) -> PyR
         Value::Bytes(b) if code == Code::Char => {
             b.iter().map(|x| Value::Bytes(Rc::new(vec![*x]))).collect()
         }
-        other => interp.collect(other)?,
+        other => {
+            // CPython sizes the array first: an initializer needs a len().
+            interp.len(other)?;
+            interp.collect(other)?
+        }
     };
     let lock = make_lock(interp, lock)?;
     new_shared(interp, code, init, true, lock)

@@ -162,15 +162,37 @@ impl NativeObject for Lock {
 }
 
 /// `acquire(block=True, timeout=None)` arguments, as a deadline.
-fn acquire_args(args: &[Value], mut kw: Kwargs) -> PyResult<(bool, Option<Instant>)> {
-    let block = take_kw(&mut kw, "block")
-        .or_else(|| take_kw(&mut kw, "blocking"))
-        .or_else(|| args.get(1).cloned());
+/// `acquire(block=True, timeout=None)` of CPython's semaphore-based locks (a C method:
+/// its messages are C's; threading's `blocking=` is not among its keywords).
+fn acquire_args(
+    interp: &Interp,
+    args: &[Value],
+    mut kw: Kwargs,
+) -> PyResult<(bool, Option<Instant>)> {
+    let block = take_kw(&mut kw, "block").or_else(|| args.get(1).cloned());
     let timeout = take_kw(&mut kw, "timeout").or_else(|| args.get(2).cloned());
-    crate::builtins::functions::reject_unknown_kw("acquire", &kw)?;
+    if let Some((k, _)) = kw.first() {
+        return Err(type_error(format!(
+            "'{k}' is an invalid keyword argument for acquire()"
+        )));
+    }
+    if args.len() > 3 {
+        return Err(type_error(format!(
+            "acquire() takes at most 2 arguments ({} given)",
+            args.len() - 1
+        )));
+    }
     let block = !matches!(block, Some(Value::Bool(false)) | Some(Value::Int(0)));
     let timeout = match timeout {
-        Some(t) => timeout_arg(&t)?,
+        Some(t @ (Value::None | Value::Int(_) | Value::Float(_) | Value::Bool(_))) => {
+            timeout_arg(&t)?
+        }
+        Some(other) => {
+            return Err(type_error(format!(
+                "must be real number, not {}",
+                interp.type_name(&other)
+            )))
+        }
         None => None,
     };
     Ok((block, block::deadline(timeout)))
@@ -178,7 +200,7 @@ fn acquire_args(args: &[Value], mut kw: Kwargs) -> PyResult<(bool, Option<Instan
 
 fn lock_acquire(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let l: &Lock = this(args)?;
-    let (block, deadline) = acquire_args(args, kw)?;
+    let (block, deadline) = acquire_args(interp, args, kw)?;
     Ok(Value::Bool(l.acquire(interp, deadline, block)?))
 }
 
@@ -271,7 +293,7 @@ impl NativeObject for Semaphore {
 
 fn sem_acquire(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let s: &Semaphore = this(args)?;
-    let (block, deadline) = acquire_args(args, kw)?;
+    let (block, deadline) = acquire_args(interp, args, kw)?;
     Ok(Value::Bool(if block {
         s.sem().acquire(interp, "Semaphore.acquire", deadline)?
     } else {
@@ -314,12 +336,12 @@ const SEM_METHODS: &[(&str, crate::value::NativeFn)] = &[
 /// The largest value a semaphore holds (POSIX's SEM_VALUE_MAX on Linux, as CPython's).
 const SEM_VALUE_MAX: u32 = i32::MAX as u32;
 
-fn make_semaphore(args: &[Value], mut kw: Kwargs, bounded: bool) -> PyResult<Value> {
-    let name = if bounded {
-        "BoundedSemaphore"
-    } else {
-        "Semaphore"
-    };
+fn make_semaphore(
+    interp: &Interp,
+    args: &[Value],
+    mut kw: Kwargs,
+    bounded: bool,
+) -> PyResult<Value> {
     let value = take_kw(&mut kw, "value")
         .or_else(|| args.first().cloned())
         .unwrap_or(Value::Int(1));
@@ -336,7 +358,12 @@ fn make_semaphore(args: &[Value], mut kw: Kwargs, bounded: bool) -> PyResult<Val
                 "Python int too large to convert to C int",
             ))
         }
-        _ => return Err(type_error(format!("{}() value must be an integer", name))),
+        other => {
+            return Err(type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                interp.type_name(&other)
+            )));
+        }
     };
     let s = Semaphore {
         region: Region::new(std::mem::size_of::<Sem>())?,
@@ -346,12 +373,12 @@ fn make_semaphore(args: &[Value], mut kw: Kwargs, bounded: bool) -> PyResult<Val
     Ok(super::shared_value(crate::value::new_obj(s)))
 }
 
-pub fn new_semaphore(_interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value> {
-    make_semaphore(args, kw, false)
+pub fn new_semaphore(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value> {
+    make_semaphore(interp, args, kw, false)
 }
 
-pub fn new_bounded_semaphore(_interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value> {
-    make_semaphore(args, kw, true)
+pub fn new_bounded_semaphore(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value> {
+    make_semaphore(interp, args, kw, true)
 }
 
 // ---------------------------------------------------------------- Event
@@ -520,7 +547,7 @@ impl NativeObject for Condition {
 
 fn cond_acquire(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let c: &Condition = this(args)?;
-    let (block, deadline) = acquire_args(args, kw)?;
+    let (block, deadline) = acquire_args(interp, args, kw)?;
     Ok(Value::Bool(c.lock()?.acquire(interp, deadline, block)?))
 }
 

@@ -13,7 +13,13 @@ del _a, _b
 
 
 def _fd(o):
-    return o if isinstance(o, int) else o.fileno()
+    if isinstance(o, int):
+        if o < 0:
+            raise ValueError('Invalid file descriptor: %d' % o)
+        return o
+    if not hasattr(o, 'fileno'):
+        raise ValueError('Invalid file object: %r' % (o,))
+    return o.fileno()
 
 
 def wait(object_list, timeout=None):

@@ -170,7 +170,11 @@ def _serve(listener, registry):
             kind = request[0]
             try:
                 if kind == 'create':
-                    reply = ('ok', create(request[1], request[2], request[3]))
+                    try:
+                        reply = ('ok', create(request[1], request[2], request[3]))
+                    except Exception as e:
+                        # As CPython: a failed creation comes back as a RemoteError.
+                        raise RemoteError('%s: %s' % (type(e).__name__, e))
                 elif kind == 'call':
                     obj, exposed, method_to_typeid = objects[request[1]]
                     name, args, kwds = request[2], request[3], request[4]
@@ -408,6 +412,8 @@ class BaseManager:
                                   "address; start() runs the server process")
 
     def start(self, initializer=None, initargs=()):
+        if self._state == 'SHUTDOWN':
+            raise multiprocessing.ProcessError("Manager has shut down")
         if self._state != 'INITIAL':
             raise multiprocessing.ProcessError("Manager has already been started")
         if initializer is not None and not callable(initializer):
@@ -470,7 +476,7 @@ class SyncManager(BaseManager):
                  'Array': (Array, _LIST_EXPOSED, None, ListProxy)}
 
     def list(self, sequence=()):
-        return self._create('list', list(sequence))
+        return self._create('list', sequence)
 
     def dict(self, *args, **kwds):
         return self._create('dict', *args, **kwds)

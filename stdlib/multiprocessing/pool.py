@@ -314,7 +314,7 @@ class Pool:
         self._submit_all(job, func, chunks, mode)
         return result
 
-    def map(self, func, iterable, chunksize=None, progress=False):
+    def map(self, func, iterable, chunksize=None, *, progress=False):
         result = self._map_async(func, iterable, 'map', chunksize, None, None)
         if progress:
             result._progress = _Progress(result._length)
@@ -348,10 +348,10 @@ class Pool:
             self._jobs.pop(it._job, None)
         return it
 
-    def imap(self, func, iterable, chunksize=1, progress=False):
+    def imap(self, func, iterable, chunksize=1, *, progress=False):
         return self._imap_result(self._imap(func, iterable, chunksize, True), chunksize, progress)
 
-    def imap_unordered(self, func, iterable, chunksize=1, progress=False):
+    def imap_unordered(self, func, iterable, chunksize=1, *, progress=False):
         return self._imap_result(self._imap(func, iterable, chunksize, False), chunksize, progress)
 
     def _imap_result(self, it, chunksize, progress):
