@@ -256,8 +256,9 @@ fn c_send(interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-fn c_recv(interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Value> {
+fn c_recv(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let c: &Connection = this(args)?;
+    super::method_args("_ConnectionBase.recv", args, &kw, 1, 1)?;
     let frame = c.recv_frame(interp)?;
     codec::decode(interp, &frame)
 }
@@ -310,7 +311,9 @@ fn c_send_bytes(interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Va
 /// connection closed, as in CPython.
 fn c_recv_bytes(interp: &mut Interp, args: &[Value], mut kw: Kwargs) -> PyResult<Value> {
     let c: &Connection = this(args)?;
-    let maxlength = match take_kw(&mut kw, "maxlength").or_else(|| args.get(1).cloned()) {
+    let maxlength = take_kw(&mut kw, "maxlength").or_else(|| args.get(1).cloned());
+    super::method_args("_ConnectionBase.recv_bytes", args, &kw, 1, 2)?;
+    let maxlength = match maxlength {
         None | Some(Value::None) => None,
         Some(v) => Some(interp.to_index(&v, "maxlength")?),
     };
@@ -327,7 +330,9 @@ fn c_recv_bytes(interp: &mut Interp, args: &[Value], mut kw: Kwargs) -> PyResult
 
 fn c_poll(interp: &mut Interp, args: &[Value], mut kw: Kwargs) -> PyResult<Value> {
     let c: &Connection = this(args)?;
-    let timeout = match take_kw(&mut kw, "timeout").or_else(|| args.get(1).cloned()) {
+    let timeout = take_kw(&mut kw, "timeout").or_else(|| args.get(1).cloned());
+    super::method_args("_ConnectionBase.poll", args, &kw, 1, 2)?;
+    let timeout = match timeout {
         Some(t) => match timeout_arg(&t)? {
             Some(x) => Some(x),
             None => Some(f64::MAX / 4.0),

@@ -377,8 +377,9 @@ fn q_put_many(interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Valu
     Ok(Value::None)
 }
 
-fn q_put_nowait(interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Value> {
+fn q_put_nowait(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let q: &Queue = this(args)?;
+    super::method_args("Queue.put_nowait", args, &kw, 2, 2)?;
     q.check_closed(interp, &args[0])?;
     let obj = args
         .get(1)
@@ -396,8 +397,9 @@ fn q_get(interp: &mut Interp, args: &[Value], mut kw: Kwargs) -> PyResult<Value>
     codec::decode(interp, &bytes)
 }
 
-fn q_get_nowait(interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Value> {
+fn q_get_nowait(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let q: &Queue = this(args)?;
+    super::method_args("Queue.get_nowait", args, &kw, 1, 1)?;
     q.check_closed(interp, &args[0])?;
     let bytes = q.get(interp, false, None)?;
     codec::decode(interp, &bytes)
@@ -433,7 +435,8 @@ fn q_noop(_interp: &mut Interp, _args: &[Value], _kw: Kwargs) -> PyResult<Value>
     Ok(Value::None)
 }
 
-fn q_task_done(interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Value> {
+fn q_task_done(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value> {
+    super::method_args("JoinableQueue.task_done", args, &kw, 1, 1)?;
     let q: &Queue = this(args)?;
     if q.kind != Kind::Joinable {
         return Err(attribute_error(format!(
@@ -456,7 +459,8 @@ fn q_task_done(interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Val
     Ok(Value::None)
 }
 
-fn q_join(interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Value> {
+fn q_join(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value> {
+    super::method_args("JoinableQueue.join", args, &kw, 1, 1)?;
     let q: &Queue = this(args)?;
     if q.kind != Kind::Joinable {
         return Err(attribute_error(format!(

@@ -438,7 +438,9 @@ fn event_is_set(_interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<V
 
 fn event_wait(interp: &mut Interp, args: &[Value], mut kw: Kwargs) -> PyResult<Value> {
     let e: &Event = this(args)?;
-    let timeout = match take_kw(&mut kw, "timeout").or_else(|| args.get(1).cloned()) {
+    let timeout = take_kw(&mut kw, "timeout").or_else(|| args.get(1).cloned());
+    super::method_args("Event.wait", args, &kw, 1, 2)?;
+    let timeout = match timeout {
         Some(t) => timeout_arg(&t)?,
         None => None,
     };
@@ -564,7 +566,9 @@ fn cond_enter(interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Valu
 
 fn cond_wait(interp: &mut Interp, args: &[Value], mut kw: Kwargs) -> PyResult<Value> {
     let c: &Condition = this(args)?;
-    let timeout = match take_kw(&mut kw, "timeout").or_else(|| args.get(1).cloned()) {
+    let timeout = take_kw(&mut kw, "timeout").or_else(|| args.get(1).cloned());
+    super::method_args("Condition.wait", args, &kw, 1, 2)?;
+    let timeout = match timeout {
         Some(t) => timeout_arg(&t)?,
         None => None,
     };
@@ -578,7 +582,9 @@ fn cond_wait_for(interp: &mut Interp, args: &[Value], mut kw: Kwargs) -> PyResul
         .ok_or_else(|| {
             type_error("wait_for() missing 1 required positional argument: 'predicate'")
         })?;
-    let timeout = match take_kw(&mut kw, "timeout").or_else(|| args.get(2).cloned()) {
+    let timeout = take_kw(&mut kw, "timeout").or_else(|| args.get(2).cloned());
+    super::method_args("Condition.wait_for", args, &kw, 2, 3)?;
+    let timeout = match timeout {
         Some(t) => timeout_arg(&t)?,
         None => None,
     };
@@ -606,7 +612,9 @@ fn cond_notify_n(c: &Condition, n: i32) -> PyResult<Value> {
 
 fn cond_notify(_interp: &mut Interp, args: &[Value], mut kw: Kwargs) -> PyResult<Value> {
     let c: &Condition = this(args)?;
-    let n = match take_kw(&mut kw, "n").or_else(|| args.get(1).cloned()) {
+    let n = take_kw(&mut kw, "n").or_else(|| args.get(1).cloned());
+    super::method_args("Condition.notify", args, &kw, 1, 2)?;
+    let n = match n {
         Some(Value::Int(n)) => n.clamp(0, i32::MAX as i64) as i32,
         Some(_) => return Err(type_error("n must be an integer")),
         None => 1,
@@ -733,7 +741,9 @@ impl NativeObject for Barrier {
 
 fn barrier_wait(interp: &mut Interp, args: &[Value], mut kw: Kwargs) -> PyResult<Value> {
     let b: &Barrier = this(args)?;
-    let timeout = match take_kw(&mut kw, "timeout").or_else(|| args.get(1).cloned()) {
+    let timeout = take_kw(&mut kw, "timeout").or_else(|| args.get(1).cloned());
+    super::method_args("Barrier.wait", args, &kw, 1, 2)?;
+    let timeout = match timeout {
         Some(Value::None) | None => b.timeout,
         Some(t) => timeout_arg(&t)?,
     };
