@@ -53,7 +53,19 @@ pub fn take_kw(kw: &mut Kwargs, name: &str) -> Option<Value> {
     Some(kw.remove(i).1)
 }
 
+/// Refuses a keyword left in `kw`, worded as CPython's built-ins written in C do.
 pub fn reject_unknown_kw(fname: &str, kw: &Kwargs) -> PyResult<()> {
+    match kw.first() {
+        Some((k, _)) => Err(type_error(format!(
+            "'{}' is an invalid keyword argument for {}()",
+            k, fname
+        ))),
+        None => Ok(()),
+    }
+}
+
+/// Refuses a keyword left in `kw`, worded as for a function CPython defines in Python.
+pub fn reject_unexpected_kw(fname: &str, kw: &Kwargs) -> PyResult<()> {
     match kw.first() {
         Some((k, _)) => Err(type_error(format!(
             "{}() got an unexpected keyword argument '{}'",
@@ -582,7 +594,7 @@ pub fn sorted(interp: &mut Interp, args: &[Value], mut kw: Kwargs) -> PyResult<V
         Some(r) => interp.truthy(&r)?,
         None => false,
     };
-    reject_unknown_kw("sorted", &kw)?;
+    reject_unknown_kw("sort", &kw)?;
     if args.len() != 1 {
         return Err(type_error(format!(
             "sorted expected 1 argument, got {}",

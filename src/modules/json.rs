@@ -82,7 +82,7 @@ fn options(interp: &mut Interp, kw: &mut Kwargs) -> PyResult<Opts> {
     take_kw(kw, "allow_nan");
     take_kw(kw, "cls");
     take_kw(kw, "check_circular");
-    crate::builtins::functions::reject_unknown_kw("dumps", kw)?;
+    crate::builtins::functions::reject_unexpected_kw("JSONEncoder.__init__", kw)?;
     Ok(Opts {
         indent,
         item_sep,

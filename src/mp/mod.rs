@@ -89,7 +89,7 @@ pub fn method_args(
             format!("{name}() takes from {least} to {most} positional arguments but {n} were given")
         }));
     }
-    crate::builtins::functions::reject_unknown_kw(name, kw)
+    crate::builtins::functions::reject_unexpected_kw(name, kw)
 }
 
 /// A `timeout` argument in seconds (None waits forever).

@@ -536,7 +536,7 @@ fn signature(
     } else {
         take_kw(&mut kw, "lock")
     };
-    crate::builtins::functions::reject_unknown_kw(&qual, &kw)?;
+    crate::builtins::functions::reject_unexpected_kw(&qual, &kw)?;
     Ok((leading, lock))
 }
 
