@@ -260,7 +260,20 @@ impl Types {
         if let Some(c) = self.natives.borrow().get(name) {
             return c.clone();
         }
-        let c = builtin(name, &self.object, TypeKind::Native);
+        // The file types live in CPython's `_io` (their repr and pickle's errors say so).
+        let module = match name {
+            "TextIOWrapper" | "BufferedReader" | "BufferedWriter" => "_io",
+            _ => "builtins",
+        };
+        let c = new_class(
+            name,
+            name,
+            module,
+            vec![self.object.clone()],
+            Namespace::default(),
+            TypeKind::Native,
+            true,
+        );
         self.natives.borrow_mut().insert(name, c.clone());
         c
     }

@@ -290,15 +290,15 @@ pub fn set_shared_addr(f: SharedAddr) {
     SHARED_ADDR.with(|s| s.set(Some(f)));
 }
 
+/// pickle's TypeError for a value that cannot cross processes (a built-in type from
+/// another module is named with it, as CPython's `_io.TextIOWrapper`).
 fn cant_send(interp: &Interp, v: &Value, why: &str) -> Exc {
-    exc_msg(
-        "TypeError",
-        format!(
-            "cannot send '{}' object to another process{}",
-            interp.type_name(v),
-            why
-        ),
-    )
+    let cls = interp.type_of(v);
+    let name = match &*cls.module {
+        m if m.starts_with('_') && cls.builtin => format!("{m}.{}", cls.name),
+        _ => cls.name.to_string(),
+    };
+    exc_msg("TypeError", format!("cannot pickle '{name}' object{why}"))
 }
 
 fn class_ref(c: &crate::value::Class) -> ClassRef {
@@ -517,7 +517,7 @@ fn to_wire(interp: &mut Interp, v: &Value, depth: usize) -> PyResult<Wire> {
     if depth > MAX_DEPTH {
         return Err(exc_msg(
             "RecursionError",
-            "maximum recursion depth exceeded while sending an object",
+            "maximum recursion depth exceeded while pickling an object",
         ));
     }
     let d = depth + 1;
