@@ -320,7 +320,6 @@ fn block_args(
     first: usize,
     kw: &mut Kwargs,
 ) -> PyResult<(bool, Option<std::time::Instant>)> {
-    let name = format!("{}.{}", q.owner(method), method);
     let most = if q.kind == Kind::Simple {
         first
     } else {
@@ -334,7 +333,10 @@ fn block_args(
             take_kw(kw, "timeout").or_else(|| args.get(first + 1).cloned()),
         )
     };
-    super::method_args(&name, args, kw, first, most)?;
+    if args.len() > most || !kw.is_empty() {
+        let name = format!("{}.{}", q.owner(method), method);
+        super::method_args(&name, args, kw, first, most)?;
+    }
     let block = !matches!(block, Some(Value::Bool(false)) | Some(Value::Int(0)));
     // A negative timeout is no wait at all, as in CPython's multiprocessing queues.
     let timeout = match timeout {

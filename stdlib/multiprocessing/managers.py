@@ -139,7 +139,8 @@ def _serve(listener, registry):
         exposed = public_methods(obj) if exposed is None else list(exposed)
         if method_to_typeid:
             exposed = exposed + list(method_to_typeid)
-        objects[next_id] = (obj, exposed, method_to_typeid)
+        # A set to check each call against; the list (dir()'s order) for the proxy.
+        objects[next_id] = (obj, set(exposed), method_to_typeid)
         next_id += 1
         return next_id - 1, exposed
 
@@ -181,7 +182,7 @@ def _serve(listener, registry):
                     # Its value and str/repr are always answered, as CPython's fallbacks.
                     if name not in exposed and name not in ('__str__', '__repr__', '#getvalue'):
                         raise RemoteError('AttributeError: method %r of %r object is not in '
-                                          'exposed=%r' % (name, type(obj), set(exposed)))
+                                          'exposed=%r' % (name, type(obj), exposed))
                     result = _special(obj, name, args)
                     if result is _NOT_SPECIAL:
                         result = getattr(obj, name)(*args, **kwds)
