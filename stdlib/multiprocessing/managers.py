@@ -120,7 +120,7 @@ def public_methods(obj):
 
 
 def _serve(listener, registry):
-    # id -> (referent, the method names a proxy may call (None: any), method_to_typeid)
+    # id -> (referent, the method names its proxies may call, method_to_typeid)
     objects = {}
     next_id = 0
     conns = []
