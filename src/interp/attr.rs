@@ -163,7 +163,10 @@ impl Interp {
         let (name, func): (&'static str, crate::value::func::NativeFn) = if name == self.sym.next {
             ("__next__", iterator_next)
         } else if name == self.sym.iter {
-            ("__iter__", |_, args, _| Ok(args[0].clone()))
+            ("__iter__", |_, args, kw| {
+                no_wrapper_args("__iter__", args, &kw)?;
+                Ok(args[0].clone())
+            })
         } else {
             return None;
         };
@@ -473,12 +476,25 @@ fn bind_class_attr_or_dict(
     bind_class_attr(interp, ca, Some(obj), cls)
 }
 
+/// A slot wrapper's check that it was given nothing beyond its receiver.
+pub fn no_wrapper_args(name: &str, args: &[Value], kw: &crate::value::Kwargs) -> PyResult<()> {
+    if !kw.is_empty() {
+        return Err(type_error(format!(
+            "wrapper {name}() takes no keyword arguments"
+        )));
+    }
+    if args.len() > 1 {
+        return Err(type_error(format!(
+            "expected 0 arguments, got {}",
+            args.len() - 1
+        )));
+    }
+    Ok(())
+}
+
 /// `it.__next__()`: the next item, or StopIteration at the end.
-fn iterator_next(
-    interp: &mut Interp,
-    args: &[Value],
-    _kw: crate::value::Kwargs,
-) -> PyResult<Value> {
+fn iterator_next(interp: &mut Interp, args: &[Value], kw: crate::value::Kwargs) -> PyResult<Value> {
+    no_wrapper_args("__next__", args, &kw)?;
     match interp.next(&args[0])? {
         Some(v) => Ok(v),
         None => Err(stop_iteration(Value::None)),

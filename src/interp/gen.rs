@@ -312,7 +312,8 @@ fn step_result(step: GenStep) -> PyResult<Value> {
 }
 
 /// `g.__next__()`: as `send(None)`, so that StopIteration carries the return value.
-fn gen_next(interp: &mut Interp, args: &[Value], _kw: crate::value::Kwargs) -> PyResult<Value> {
+fn gen_next(interp: &mut Interp, args: &[Value], kw: crate::value::Kwargs) -> PyResult<Value> {
+    super::attr::no_wrapper_args("__next__", args, &kw)?;
     let step = receiver(args, "__next__")?.resume(interp, GenIn::Send(Value::None))?;
     step_result(step)
 }

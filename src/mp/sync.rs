@@ -204,10 +204,20 @@ fn lock_acquire(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Val
     Ok(Value::Bool(l.acquire(interp, deadline, block)?))
 }
 
-fn lock_release(_interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Value> {
-    let l: &Lock = this(args)?;
-    l.release()?;
-    Ok(Value::None)
+/// `SemLock.release()`, a C method without arguments: an extra one must not release.
+fn no_release_args(args: &[Value], kw: &Kwargs) -> PyResult<()> {
+    if args.len() > 1 || !kw.is_empty() {
+        return Err(type_error(format!(
+            "SemLock.release() takes no arguments ({} given)",
+            args.len() - 1 + kw.len()
+        )));
+    }
+    Ok(())
+}
+
+fn lock_release(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value> {
+    no_release_args(args, &kw)?;
+    lock_exit(interp, args, kw)
 }
 
 fn lock_enter(interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Value> {
@@ -215,6 +225,7 @@ fn lock_enter(interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Valu
     Ok(Value::Bool(l.acquire(interp, None, true)?))
 }
 
+/// `__exit__` (given the exception's three parts) and the release behind `release()`.
 fn lock_exit(_interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Value> {
     let l: &Lock = this(args)?;
     l.release()?;
@@ -301,7 +312,13 @@ fn sem_acquire(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Valu
     }))
 }
 
-fn sem_release(_interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Value> {
+fn sem_release(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value> {
+    no_release_args(args, &kw)?;
+    sem_exit(interp, args, kw)
+}
+
+/// `__exit__` (given the exception's three parts) and the release behind `release()`.
+fn sem_exit(_interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Value> {
     let s: &Semaphore = this(args)?;
     let max = s.bound.unwrap_or(SEM_VALUE_MAX);
     if s.sem().value.load(Ordering::SeqCst) >= max {
@@ -329,7 +346,7 @@ const SEM_METHODS: &[(&str, crate::value::NativeFn)] = &[
     ("acquire", sem_acquire),
     ("release", sem_release),
     ("__enter__", sem_enter),
-    ("__exit__", sem_release),
+    ("__exit__", sem_exit),
     ("get_value", sem_get_value),
 ];
 

@@ -119,11 +119,13 @@ def public_methods(obj):
     return [name for name in all_methods(obj) if name[0] != '_']
 
 
-def _serve(listener, registry):
+def _serve(listener, address, registry):
     # id -> (referent, the method names its proxies may call, method_to_typeid)
     objects = {}
     next_id = 0
     conns = []
+    busy = []       # connections whose request is being answered
+    stopping = []
 
     def create(typeid, args, kwds):
         '''Makes an object of `typeid` (a registered type without a callable keeps
@@ -144,71 +146,107 @@ def _serve(listener, registry):
         next_id += 1
         return next_id - 1, exposed
 
-    while True:
-        fds = [listener]
-        for c in conns:
-            fds.append(c.fileno())
-        ready = _mp._wait_any(fds, None)
+    def answer(request):
+        kind = request[0]
+        try:
+            if kind == 'create':
+                try:
+                    return ('ok', create(request[1], request[2], request[3]))
+                except Exception as e:
+                    # As CPython: a failed creation comes back as a RemoteError.
+                    raise RemoteError('%s: %s' % (type(e).__name__, e))
+            if kind == 'call':
+                if request[1] not in objects:
+                    raise RemoteError('KeyError: no object with id %r' % (request[1],))
+                obj, exposed, method_to_typeid = objects[request[1]]
+                name, args, kwds = request[2], request[3], request[4]
+                # Its value and str/repr are always answered, as CPython's fallbacks.
+                if name not in exposed and name not in ('__str__', '__repr__', '#getvalue'):
+                    raise RemoteError('AttributeError: method %r of %r object is not in '
+                                      'exposed=%r' % (name, type(obj), exposed))
+                result = _special(obj, name, args)
+                if result is _NOT_SPECIAL:
+                    try:
+                        method = getattr(obj, name)
+                    except AttributeError as e:
+                        raise RemoteError('AttributeError: %s' % (e,))
+                    # What the referent's method raises reaches the caller as it is.
+                    result = method(*args, **kwds)
+                typeid = method_to_typeid.get(name) if method_to_typeid else None
+                if typeid is None:
+                    return ('ok', result)
+                # The result stays here; the caller gets a proxy for it.
+                try:
+                    return ('proxy', (typeid,) + create(typeid, (result,), {}))
+                except Exception as e:
+                    raise RemoteError('%s: %s' % (type(e).__name__, e))
+            if kind == 'shutdown':
+                stopping.append(True)
+                return ('ok', None)
+            if kind == 'ping':
+                return ('ok', None)
+            return ('error', RemoteError('unknown request %r' % (kind,)))
+        except Exception as e:
+            return ('error', e)
+
+    def serve(c):
+        try:
+            request = c.recv()
+        except EOFError:
+            conns.remove(c)
+            c.close()
+            return
+        except Exception as e:
+            # A request the server cannot rebuild (a class it does not know, a
+            # __setstate__ that raises) fails alone; the server goes on.
+            c.send(('error', RemoteError('cannot receive the request: %s: %s'
+                                         % (type(e).__name__, e))))
+            return
+        # While a referent's method blocks (an Event's wait), the pump answers the
+        # other connections, as CPython's thread per connection would.
+        busy.append(c)
+        watch()
+        try:
+            reply = answer(request)
+        finally:
+            busy.remove(c)
+            watch()
+        try:
+            c.send(reply)
+        except Exception as e:
+            c.send(('error', RemoteError('cannot send the result: %s' % (e,))))
+
+    def idle():
+        return [listener] + [c.fileno() for c in conns if c not in busy]
+
+    def watch():
+        _mp._set_pump(pump, idle())
+
+    def serve_ready(ready):
         if listener in ready:
             c = _mp._accept(listener)
             if c is not None:
                 conns.append(c)
+                watch()
         for c in list(conns):
-            if c.fileno() not in ready:
-                continue
-            try:
-                request = c.recv()
-            except EOFError:
-                conns.remove(c)
-                c.close()
-                continue
-            except Exception as e:
-                # A request the server cannot rebuild (a class it does not know, a
-                # __setstate__ that raises) fails alone; the server goes on.
-                c.send(('error', RemoteError('cannot receive the request: %s: %s'
-                                             % (type(e).__name__, e))))
-                continue
-            kind = request[0]
-            try:
-                if kind == 'create':
-                    try:
-                        reply = ('ok', create(request[1], request[2], request[3]))
-                    except Exception as e:
-                        # As CPython: a failed creation comes back as a RemoteError.
-                        raise RemoteError('%s: %s' % (type(e).__name__, e))
-                elif kind == 'call':
-                    obj, exposed, method_to_typeid = objects[request[1]]
-                    name, args, kwds = request[2], request[3], request[4]
-                    # Its value and str/repr are always answered, as CPython's fallbacks.
-                    if name not in exposed and name not in ('__str__', '__repr__', '#getvalue'):
-                        raise RemoteError('AttributeError: method %r of %r object is not in '
-                                          'exposed=%r' % (name, type(obj), exposed))
-                    result = _special(obj, name, args)
-                    if result is _NOT_SPECIAL:
-                        result = getattr(obj, name)(*args, **kwds)
-                    typeid = method_to_typeid.get(name) if method_to_typeid else None
-                    if typeid is None:
-                        reply = ('ok', result)
-                    else:
-                        # The result stays here; the caller gets a proxy for it.
-                        reply = ('proxy', (typeid,) + create(typeid, (result,), {}))
-                elif kind == 'shutdown':
-                    c.send(('ok', None))
-                    return
-                else:
-                    reply = ('error', RemoteError('unknown request %r' % (kind,)))
-            except Exception as e:
-                reply = ('error', e)
-            try:
-                c.send(reply)
-            except Exception as e:
-                c.send(('error', RemoteError('cannot send the result: %s' % (e,))))
+            if c in conns and c not in busy and c.fileno() in ready:
+                serve(c)
+
+    def pump():
+        serve_ready(_mp._wait_any(idle(), 0))
+
+    # A referent's method that uses a proxy of this same manager is answered here,
+    # without a round trip to itself.
+    _local[0] = (_mp._getpid(), address, answer)
+    watch()
+    while not stopping:
+        serve_ready(_mp._wait_any(idle(), None))
 
 
-def _run_server(listener, registry, initializer, initargs):
+def _run_server(listener, address, registry, initializer, initargs):
     if initializer is not None:
         initializer(*initargs)
-    _serve(listener, registry)
+    _serve(listener, address, registry)
 
 
 # ---------------------------------------------------------------- the clients
@@ -216,14 +254,29 @@ def _run_server(listener, registry, initializer, initargs):
 _connections = {}
 
 
+# (pid, address, answer) of the manager server this process is, if it is one.
+_local = [None]
+
+
 def _request(address, request):
-    key = (address, _mp._getpid())
-    conn = _connections.get(key)
-    if conn is None:
-        conn = _mp._connect(address)
-        _connections[key] = conn
-    conn.send(request)
-    kind, value = conn.recv()
+    local = _local[0]
+    if local is not None and local[:2] == (_mp._getpid(), address):
+        # A copy, as the answer through a connection would be.
+        kind, value = _mp._loads(_mp._dumps(local[2](request)))
+    else:
+        key = (address, _mp._getpid())
+        conn = _connections.get(key)
+        if conn is None:
+            conn = _mp._connect(address)
+            _connections[key] = conn
+        conn.send(request)
+        try:
+            kind, value = conn.recv()
+        except (OSError, EOFError):
+            raise
+        except Exception as e:
+            # An answer this process cannot rebuild (a class only the server has).
+            raise RemoteError('cannot receive the answer: %s: %s' % (type(e).__name__, e))
     if kind == 'error':
         raise value
     if kind == 'proxy':
@@ -294,13 +347,20 @@ class _AutoProxyBase(BaseProxy):
 
 
 def _forward(name):
-    def method(self, *args, **kwds):
-        return self._callmethod(name, args, kwds)
+    if name == '__iter__':
+        # The server answers '__iter__' with the items (an iterator stays there).
+        def method(self):
+            return iter(self._callmethod('__iter__'))
+    else:
+        def method(self, *args, **kwds):
+            return self._callmethod(name, args, kwds)
     method.__name__ = name
     return method
 
 
 class ListProxy(BaseProxy):
+    _exposed_ = _LIST_EXPOSED
+
     def __iadd__(self, value):
         self._callmethod('extend', (value,))
         return self
@@ -326,6 +386,8 @@ for _name in ('append', 'count', 'extend', 'index', 'insert', 'pop', 'remove',
 
 
 class DictProxy(BaseProxy):
+    _exposed_ = _DICT_EXPOSED
+
     def __iter__(self):
         return iter(self._callmethod('__iter__'))
 
@@ -337,6 +399,8 @@ for _name in ('clear', 'copy', 'get', 'items', 'keys', 'pop', 'popitem', 'setdef
 
 
 class NamespaceProxy(BaseProxy):
+    _exposed_ = _NAMESPACE_EXPOSED
+
     def __getattr__(self, name):
         if name.startswith('_'):
             raise AttributeError(name)
@@ -356,6 +420,8 @@ class NamespaceProxy(BaseProxy):
 
 
 class ValueProxy(BaseProxy):
+    _exposed_ = _VALUE_EXPOSED
+
     def get(self):
         return self._callmethod('get')
 
@@ -416,12 +482,13 @@ class BaseManager:
         if self._state == 'SHUTDOWN':
             raise multiprocessing.ProcessError("Manager has shut down")
         if self._state != 'INITIAL':
-            raise multiprocessing.ProcessError("Manager has already been started")
+            raise multiprocessing.ProcessError("Already started server")
         if initializer is not None and not callable(initializer):
             raise TypeError('initializer must be a callable')
         listener, address = _mp._listen()
         p = multiprocessing.Process(target=_run_server,
-                                    args=(listener, self._registry, initializer, initargs))
+                                    args=(listener, address, self._registry, initializer,
+                                          initargs))
         p._name = type(self).__name__ + '-' + multiprocessing._join_identity(p._identity)
         p.daemon = True
         p.start()
@@ -430,6 +497,13 @@ class BaseManager:
         self._address = address
         _registries[address] = self._registry
         self._state = 'STARTED'
+        try:
+            _request(address, ('ping',))
+        except (OSError, EOFError):
+            # The server ended before serving (its initializer raised).
+            self._state = 'SHUTDOWN'
+            p.join()
+            raise EOFError
 
     @property
     def address(self):
@@ -437,7 +511,7 @@ class BaseManager:
 
     def _create(self, typeid, *args, **kwds):
         if self._state != 'STARTED':
-            raise multiprocessing.ProcessError("Manager has not been started")
+            raise AssertionError('server not yet started')
         if typeid not in self._registry:
             raise KeyError(typeid)
         oid, exposed = _request(self._address, ('create', typeid, args, kwds))
@@ -462,6 +536,8 @@ class BaseManager:
     def __enter__(self):
         if self._state == 'INITIAL':
             self.start()
+        if self._state == 'SHUTDOWN':
+            raise multiprocessing.ProcessError("Manager has shut down")
         return self
 
     def __exit__(self, exc_type, exc_val, exc_tb):

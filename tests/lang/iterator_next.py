@@ -17,3 +17,9 @@ except StopIteration as e:
 f = iter(range(3)).__next__
 print(f(), f(), hasattr(iter('ab'), '__next__'), hasattr([], '__next__'))
 print(iter({1: 2}).__next__(), list(map(str, [1])).__iter__().__next__() if False else 'ok')
+for call in (lambda: iter([1]).__next__(1), lambda: iter([1]).__next__(a=1),
+             lambda: iter([1]).__iter__(1), lambda: g().__next__(2)):
+    try:
+        call()
+    except TypeError as e:
+        print('TypeError:', e)
