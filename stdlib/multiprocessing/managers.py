@@ -195,6 +195,7 @@ def _serve(listener, address, registry):
         except EOFError:
             conns.remove(c)
             c.close()
+            watch()
             return
         except Exception as e:
             # A request the server cannot rebuild (a class it does not know, a
@@ -205,12 +206,10 @@ def _serve(listener, address, registry):
         # While a referent's method blocks (an Event's wait), the pump answers the
         # other connections, as CPython's thread per connection would.
         busy.append(c)
-        watch()
         try:
             reply = answer(request)
         finally:
             busy.remove(c)
-            watch()
         try:
             c.send(reply)
         except Exception as e:
@@ -220,7 +219,8 @@ def _serve(listener, address, registry):
         return [listener] + [c.fileno() for c in conns if c not in busy]
 
     def watch():
-        _mp._set_pump(pump, idle())
+        # Every connection: one being answered sends nothing until its answer comes.
+        _mp._set_pump(pump, [listener] + [c.fileno() for c in conns])
 
     def serve_ready(ready):
         if listener in ready:
