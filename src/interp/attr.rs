@@ -98,7 +98,15 @@ impl Interp {
                 }
                 if kind != AttrKind::Absent {
                     if let Some(ca) = cls.lookup(name) {
-                        return bind_class_attr(self, ca, Some(obj), &cls).map(Some);
+                        match bind_class_attr(self, ca, Some(obj), &cls) {
+                            // A property's AttributeError falls back on __getattr__.
+                            Err(e) if e.is("AttributeError") => {
+                                if cls.lookup(self.sym.getattr).is_none() {
+                                    return Err(e);
+                                }
+                            }
+                            r => return r.map(Some),
+                        }
                     }
                 }
                 if let Some(v) = self.instance_special_attr(inst, name)? {

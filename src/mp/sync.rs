@@ -639,7 +639,8 @@ fn cond_notify(_interp: &mut Interp, args: &[Value], mut kw: Kwargs) -> PyResult
     cond_notify_n(c, n)
 }
 
-fn cond_notify_all(_interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Value> {
+fn cond_notify_all(_interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value> {
+    super::method_args("Condition.notify_all", args, &kw, 1, 1)?;
     let c: &Condition = this(args)?;
     cond_notify_n(c, i32::MAX)
 }

@@ -29,3 +29,27 @@ try:
 except AttributeError as e:
     print(e)
 print(hasattr(E(), 'p'))
+
+
+class F:
+    @property
+    def x(self):
+        raise AttributeError('from the property')
+
+    def __getattr__(self, name):
+        return 'fallback ' + name
+
+
+print(F().x)
+
+
+class G:
+    @property
+    def x(self):
+        raise AttributeError('from the property, no fallback')
+
+
+try:
+    G().x
+except AttributeError as e:
+    print(e)
