@@ -688,6 +688,11 @@ fn scope_map(
                     map.insert(*s, NameRes::ClassBody(module.slot(*s)));
                 }
             }
+            // The body's namespace starts with these two: they are read from it.
+            for s in [intern("__module__"), intern("__qualname__")] {
+                map.entry(s)
+                    .or_insert_with(|| NameRes::ClassBody(module.slot(s)));
+            }
         }
     }
     for (i, s) in node.free.iter().enumerate() {

@@ -642,15 +642,20 @@ impl Interp {
                 )?
             }
             None => {
-                // A `__module__` the body sets names the class's home, as in CPython.
+                // A `__module__` or `__qualname__` the body sets names the class, as in
+                // CPython.
                 let module = match ns.get(&self.sym.module) {
                     Some(Value::Str(m)) => m.as_str().to_string(),
                     _ => f.module.name.to_string(),
                 };
+                let qualname = match ns.get(&self.sym.qualname) {
+                    Some(Value::Str(q)) => q.as_str().to_string(),
+                    _ => def.qualname.to_string(),
+                };
                 crate::builtins::types::build_class(
                     self,
                     def.name.as_str(),
-                    &def.qualname,
+                    &qualname,
                     &module,
                     bases,
                     ns,

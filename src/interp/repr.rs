@@ -182,10 +182,18 @@ impl Interp {
                 (None, None) => format!("<built-in function {}>", n.name),
             },
             Value::Class(c) => {
-                if c.builtin && &*c.module == "builtins" {
-                    format!("<class '{}'>", c.name)
-                } else {
-                    format!("<class '{}.{}'>", c.module, c.qualname)
+                // A user class's `__module__` is read live (a program may set it); one
+                // that is not a str is left out, as CPython does.
+                let module = match c.dict.borrow().get(&self.sym.module) {
+                    _ if c.builtin => Some(c.module.to_string()),
+                    Some(Value::Str(m)) => Some(m.as_str().to_string()),
+                    Some(_) => None,
+                    None => Some(c.module.to_string()),
+                };
+                match module {
+                    Some(m) if c.builtin && m == "builtins" => format!("<class '{}'>", c.name),
+                    Some(m) => format!("<class '{}.{}'>", m, c.qualname),
+                    None => format!("<class '{}'>", c.qualname),
                 }
             }
             Value::Module(m) => {

@@ -19,3 +19,20 @@ class B:
 
 
 print(B.__module__)
+
+
+class F:
+    print(__module__, __qualname__)
+    __qualname__ = 'Renamed'
+
+
+print(repr(F), F.__name__)
+B.__module__ = 'changed'
+print(repr(B))
+
+
+class N:
+    __module__ = 42
+
+
+print(repr(N))
