@@ -245,13 +245,15 @@ impl NativeObject for Connection {
     }
 }
 
-fn c_send(interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Value> {
+fn c_send(interp: &mut Interp, args: &[Value], mut kw: Kwargs) -> PyResult<Value> {
     let c: &Connection = this(args)?;
+    let obj = take_kw(&mut kw, "obj").or_else(|| args.get(1).cloned());
+    super::method_args("_ConnectionBase.send", args, &kw, 2, 2)?;
     c.fd()?;
-    let obj = args
-        .get(1)
-        .ok_or_else(|| type_error("send() missing 1 required positional argument: 'obj'"))?;
-    let bytes = codec::encode(interp, obj)?;
+    let obj = obj.ok_or_else(|| {
+        type_error("_ConnectionBase.send() missing 1 required positional argument: 'obj'")
+    })?;
+    let bytes = codec::encode(interp, &obj)?;
     c.send_frame(interp, &bytes)?;
     Ok(Value::None)
 }

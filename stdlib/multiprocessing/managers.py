@@ -439,6 +439,8 @@ class BaseManager:
 
     def __init__(self, address=None, authkey=None, serializer='pickle', ctx=None, *,
                  shutdown_timeout=1.0):
+        if serializer not in ('pickle', 'xmlrpclib'):
+            raise KeyError(serializer)
         if address is not None:
             raise NotImplementedError(
                 'a manager at a network address (address=%r): spindle\'s managers '

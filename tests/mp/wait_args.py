@@ -1,5 +1,5 @@
-# A misspelt keyword or an extra argument to a blocking method is a TypeError at
-# once, as in CPython, never a wait that ignores it.
+# A misspelt keyword or an extra argument to a blocking method (or to send) is a
+# TypeError at once, as in CPython, never a wait or a send that ignores it.
 import multiprocessing as mp
 def show(what, f):
     try:
@@ -30,3 +30,10 @@ if __name__ == '__main__':
     show('q.put_nowait', lambda: q.put_nowait(1, 2))
     show('q.get_nowait', lambda: mp.Queue().get_nowait(1))
     show('cond.notify', lambda: c.notify(n=1, x=2))
+    a.send(obj=[1, 2])
+    show('send(obj=)', b.recv)
+    show('send()', lambda: a.send())
+    show('send(1, 2)', lambda: a.send(1, 2))
+    show('send(ob=1)', lambda: a.send(ob=1))
+    from multiprocessing.managers import BaseManager
+    show('serializer', lambda: BaseManager(serializer='bogus'))
