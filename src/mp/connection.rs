@@ -265,14 +265,18 @@ fn c_recv(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     codec::decode(interp, &frame)
 }
 
-fn c_send_bytes(interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Value> {
+fn c_send_bytes(interp: &mut Interp, args: &[Value], mut kw: Kwargs) -> PyResult<Value> {
     let c: &Connection = this(args)?;
-    match args.get(1) {
+    let buf = take_kw(&mut kw, "buf").or_else(|| args.get(1).cloned());
+    let offset = take_kw(&mut kw, "offset").or_else(|| args.get(2).cloned());
+    let size = take_kw(&mut kw, "size").or_else(|| args.get(3).cloned());
+    super::method_args("_ConnectionBase.send_bytes", args, &kw, 2, 4)?;
+    match &buf {
         Some(Value::Bytes(b)) => {
             let b = b.clone();
             // `send_bytes(buf, offset=0, size=None)` with CPython's checks.
             let n = b.len() as i64;
-            let offset = match args.get(2) {
+            let offset = match &offset {
                 Some(v) => interp.to_index(v, "offset")?,
                 None => 0,
             };
@@ -282,7 +286,7 @@ fn c_send_bytes(interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Va
             if n < offset {
                 return Err(value_error("buffer length < offset"));
             }
-            let size = match args.get(3) {
+            let size = match &size {
                 Some(Value::None) | None => n - offset,
                 Some(v) => interp.to_index(v, "size")?,
             };
@@ -373,7 +377,9 @@ const CONN_METHODS: &[(&str, crate::value::NativeFn)] = &[
 
 /// `Pipe(duplex=True)`: two connected Connections.
 pub fn pipe(_interp: &mut Interp, args: &[Value], mut kw: Kwargs) -> PyResult<Value> {
-    let duplex = match take_kw(&mut kw, "duplex").or_else(|| args.first().cloned()) {
+    let duplex = take_kw(&mut kw, "duplex").or_else(|| args.first().cloned());
+    super::factory_args("Pipe", args, &kw, 1)?;
+    let duplex = match duplex {
         Some(Value::Bool(b)) => b,
         Some(Value::Int(i)) => i != 0,
         _ => true,

@@ -507,8 +507,15 @@ const QUEUE_METHODS: &[(&str, crate::value::NativeFn)] = &[
 ];
 
 fn make(interp: &Interp, args: &[Value], mut kw: Kwargs, kind: Kind) -> PyResult<Value> {
+    let maxsize = take_kw(&mut kw, "maxsize").or_else(|| args.first().cloned());
+    let name = match kind {
+        Kind::Queue => "Queue",
+        Kind::Simple => "SimpleQueue",
+        Kind::Joinable => "JoinableQueue",
+    };
+    super::factory_args(name, args, &kw, if kind == Kind::Simple { 0 } else { 1 })?;
     // As CPython: `maxsize <= 0` means no limit, and a positive one sizes a semaphore.
-    let maxsize = match take_kw(&mut kw, "maxsize").or_else(|| args.first().cloned()) {
+    let maxsize = match maxsize {
         Some(Value::Int(n)) if n > i32::MAX as i64 => {
             return Err(exc_msg(
                 "OverflowError",

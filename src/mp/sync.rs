@@ -5,7 +5,7 @@ use super::block::{self, Wait, WaitOn, Woken};
 use super::futex::{my_pid, Mutex, Semaphore as Sem};
 use super::shm::Region;
 use super::{native_class, this, timeout_arg};
-use crate::builtins::functions::{arity, take_kw};
+use crate::builtins::functions::take_kw;
 use crate::intern::intern;
 use crate::interp::err::*;
 use crate::interp::object::NativeObject;
@@ -239,15 +239,15 @@ const LOCK_METHODS: &[(&str, crate::value::NativeFn)] = &[
     ("__exit__", lock_exit),
 ];
 
-pub fn new_lock(_interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Value> {
-    arity("Lock", args, 0, 0)?;
+pub fn new_lock(_interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value> {
+    super::factory_args("Lock", args, &kw, 0)?;
     Ok(super::shared_value(crate::value::new_obj(Lock::new(
         false,
     )?)))
 }
 
-pub fn new_rlock(_interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Value> {
-    arity("RLock", args, 0, 0)?;
+pub fn new_rlock(_interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value> {
+    super::factory_args("RLock", args, &kw, 0)?;
     Ok(super::shared_value(crate::value::new_obj(Lock::new(true)?)))
 }
 
@@ -362,6 +362,12 @@ fn make_semaphore(
     let value = take_kw(&mut kw, "value")
         .or_else(|| args.first().cloned())
         .unwrap_or(Value::Int(1));
+    let name = if bounded {
+        "BoundedSemaphore"
+    } else {
+        "Semaphore"
+    };
+    super::factory_args(name, args, &kw, 1)?;
     let value = match value {
         Value::Int(i) if (0..=SEM_VALUE_MAX as i64).contains(&i) => i as u32,
         Value::Bool(b) => b as u32,
@@ -490,8 +496,8 @@ const EVENT_METHODS: &[(&str, crate::value::NativeFn)] = &[
     ("wait", event_wait),
 ];
 
-pub fn new_event(_interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Value> {
-    arity("Event", args, 0, 0)?;
+pub fn new_event(_interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value> {
+    super::factory_args("Event", args, &kw, 0)?;
     Ok(super::shared_value(crate::value::new_obj(Event {
         region: Region::new(4)?,
     })))
@@ -657,7 +663,9 @@ const COND_METHODS: &[(&str, crate::value::NativeFn)] = &[
 ];
 
 pub fn new_condition(interp: &mut Interp, args: &[Value], mut kw: Kwargs) -> PyResult<Value> {
-    let lock = match take_kw(&mut kw, "lock").or_else(|| args.first().cloned()) {
+    let lock = take_kw(&mut kw, "lock").or_else(|| args.first().cloned());
+    super::factory_args("Condition", args, &kw, 1)?;
+    let lock = match lock {
         None | Some(Value::None) => new_rlock(interp, &[], vec![])?,
         Some(l) => {
             this::<Lock>(std::slice::from_ref(&l))
@@ -871,6 +879,7 @@ pub fn new_barrier(interp: &mut Interp, args: &[Value], mut kw: Kwargs) -> PyRes
         .or_else(|| args.get(1).cloned())
         .unwrap_or(Value::None);
     let timeout = take_kw(&mut kw, "timeout").or_else(|| args.get(2).cloned());
+    super::factory_args("Barrier", args, &kw, 3)?;
     let parties = match parties {
         Some(Value::Int(n)) if n >= 1 => n as u64,
         Some(Value::Bool(true)) => 1,
