@@ -80,7 +80,28 @@ pub fn method_args(
     least: usize,
     most: usize,
 ) -> PyResult<()> {
-    let n = args.len();
+    python_args(name, args.len(), kw, least, most)
+}
+
+/// Checks a call of one of the factories (CPython's `BaseContext` methods, whose
+/// messages count the context): at most `most` positional arguments, no keyword the
+/// caller did not take out of `kw`. A misspelt `maxsize=` must not make a queue
+/// without a limit.
+pub fn factory_args(name: &str, args: &[Value], kw: &Kwargs, most: usize) -> PyResult<()> {
+    if args.len() > most || !kw.is_empty() {
+        return python_args(
+            &format!("BaseContext.{name}"),
+            args.len() + 1,
+            kw,
+            1,
+            most + 1,
+        );
+    }
+    Ok(())
+}
+
+/// The checks of a Python-level function given `n` positional arguments.
+fn python_args(name: &str, n: usize, kw: &Kwargs, least: usize, most: usize) -> PyResult<()> {
     if n > most {
         return Err(type_error(if least == most {
             let s = if most == 1 { "" } else { "s" };
@@ -90,26 +111,6 @@ pub fn method_args(
         }));
     }
     crate::builtins::functions::reject_unexpected_kw(name, kw)
-}
-
-/// Checks a call of one of the factories (CPython's `BaseContext` methods, whose
-/// messages count the context): at most `most` positional arguments, no keyword the
-/// caller did not take out of `kw`. A misspelt `maxsize=` must not make a queue
-/// without a limit.
-pub fn factory_args(name: &str, args: &[Value], kw: &Kwargs, most: usize) -> PyResult<()> {
-    if args.len() > most || !kw.is_empty() {
-        let mut with_context = Vec::with_capacity(args.len() + 1);
-        with_context.push(Value::None);
-        with_context.extend_from_slice(args);
-        return method_args(
-            &format!("BaseContext.{name}"),
-            &with_context,
-            kw,
-            1,
-            most + 1,
-        );
-    }
-    Ok(())
 }
 
 /// A `timeout` argument in seconds (None waits forever).

@@ -206,13 +206,10 @@ fn lock_acquire(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Val
 
 /// `SemLock.release()`, a C method without arguments: an extra one must not release.
 fn no_release_args(args: &[Value], kw: &Kwargs) -> PyResult<()> {
-    if args.len() > 1 || !kw.is_empty() {
-        return Err(type_error(format!(
-            "SemLock.release() takes no arguments ({} given)",
-            args.len() - 1 + kw.len()
-        )));
+    if !kw.is_empty() {
+        return Err(type_error("SemLock.release() takes no keyword arguments"));
     }
-    Ok(())
+    crate::builtins::functions::arity("SemLock.release", args.get(1..).unwrap_or(&[]), 0, 0)
 }
 
 fn lock_release(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value> {

@@ -120,12 +120,13 @@ def public_methods(obj):
 
 
 def _serve(listener, address, registry):
+    global _serving
     # id -> (referent, the method names its proxies may call, method_to_typeid)
     objects = {}
     next_id = 0
     conns = []
     busy = []       # connections whose request is being answered
-    stopping = []
+    stopping = False
 
     def create(typeid, args, kwds):
         '''Makes an object of `typeid` (a registered type without a callable keeps
@@ -147,6 +148,7 @@ def _serve(listener, address, registry):
         return next_id - 1, exposed
 
     def answer(request):
+        nonlocal stopping
         kind = request[0]
         try:
             if kind == 'create':
@@ -181,7 +183,7 @@ def _serve(listener, address, registry):
                 except Exception as e:
                     raise RemoteError('%s: %s' % (type(e).__name__, e))
             if kind == 'shutdown':
-                stopping.append(True)
+                stopping = True
                 return ('ok', None)
             if kind == 'ping':
                 return ('ok', None)
@@ -237,7 +239,7 @@ def _serve(listener, address, registry):
 
     # A referent's method that uses a proxy of this same manager is answered here,
     # without a round trip to itself.
-    _local[0] = (_mp._getpid(), address, answer)
+    _serving = (_mp._getpid(), address, answer)
     watch()
     while not stopping:
         serve_ready(_mp._wait_any(idle(), None))
@@ -254,15 +256,15 @@ def _run_server(listener, address, registry, initializer, initargs):
 _connections = {}
 
 
-# (pid, address, answer) of the manager server this process is, if it is one.
-_local = [None]
+# (pid, address, answer) of the manager server this process is, if it is one (a
+# process it forks inherits this but is another pid).
+_serving = None
 
 
 def _request(address, request):
-    local = _local[0]
-    if local is not None and local[:2] == (_mp._getpid(), address):
+    if _serving is not None and _serving[:2] == (_mp._getpid(), address):
         # A copy, as the answer through a connection would be.
-        kind, value = _mp._loads(_mp._dumps(local[2](request)))
+        kind, value = _mp._loads(_mp._dumps(_serving[2](request)))
     else:
         key = (address, _mp._getpid())
         conn = _connections.get(key)

@@ -5,6 +5,7 @@ import multiprocessing as mp
 
 
 def child(q, make):
+    q.put('the child runs')   # arrives: the test does not pass by a child that fails
     try:
         q.put(make())
     except Exception as e:
@@ -16,6 +17,7 @@ def receive(make, mine):
     p = mp.Process(target=child, args=(q, make))
     p.start()
     theirs = [mine() for _ in range(3)]
+    print(q.get(timeout=10))
     try:
         got = q.get(timeout=3)
         print('received one of mine:', any(got is t for t in theirs))
