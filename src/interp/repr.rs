@@ -181,19 +181,17 @@ impl Interp {
                 (None, Some(owner)) => format!("<method '{}' of '{}' objects>", n.name, owner),
                 (None, None) => format!("<built-in function {}>", n.name),
             },
+            Value::Class(c) if c.builtin => match &*c.module {
+                "builtins" => format!("<class '{}'>", c.name),
+                m => format!("<class '{}.{}'>", m, c.qualname),
+            },
             Value::Class(c) => {
                 // A user class's `__module__` is read live (a program may set it); one
                 // that is not a str is left out, as CPython does.
-                let module = match c.dict.borrow().get(&self.sym.module) {
-                    _ if c.builtin => Some(c.module.to_string()),
-                    Some(Value::Str(m)) => Some(m.as_str().to_string()),
-                    Some(_) => None,
-                    None => Some(c.module.to_string()),
-                };
-                match module {
-                    Some(m) if c.builtin && m == "builtins" => format!("<class '{}'>", c.name),
-                    Some(m) => format!("<class '{}.{}'>", m, c.qualname),
-                    None => format!("<class '{}'>", c.qualname),
+                match c.dict.borrow().get(&self.sym.module) {
+                    Some(Value::Str(m)) => format!("<class '{}.{}'>", m.as_str(), c.qualname),
+                    Some(_) => format!("<class '{}'>", c.qualname),
+                    None => format!("<class '{}.{}'>", c.module, c.qualname),
                 }
             }
             Value::Module(m) => {

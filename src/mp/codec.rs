@@ -248,7 +248,7 @@ fn def_from_origin(
 pub fn register_shared(addr: usize, obj: &crate::value::ObjRef) {
     let serial = SHARED_SERIAL.with(|c| c.replace(c.get() + 1));
     let maker = SharedMaker {
-        pid: std::process::id(),
+        pid: super::futex::my_pid() as u32,
         serial,
     };
     SHARED.with(|s| {
