@@ -8,6 +8,7 @@ pub mod list;
 pub mod num;
 pub mod protocol;
 pub mod set;
+pub mod slice;
 pub mod str;
 pub mod tuple;
 
@@ -22,6 +23,7 @@ pub fn install() {
     list::install();
     dict::install();
     set::install();
+    slice::install();
     tuple::install();
     bytes::install();
     num::install();

@@ -10,6 +10,7 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ("multiprocessing.sharedctypes", include_str!("../../stdlib/multiprocessing/sharedctypes.py")),
     ("multiprocessing.queues", include_str!("../../stdlib/multiprocessing/queues.py")),
     ("multiprocessing.context", include_str!("../../stdlib/multiprocessing/context.py")),
+    ("array", include_str!("../../stdlib/array.py")),
     ("collections", include_str!("../../stdlib/collections.py")),
     ("functools", include_str!("../../stdlib/functools.py")),
     ("itertools", include_str!("../../stdlib/itertools.py")),

@@ -72,7 +72,7 @@ fn range() -> Exc {
 }
 
 /// A real-number argument as a float.
-fn real(interp: &mut Interp, v: &Value) -> PyResult<f64> {
+pub(crate) fn real(interp: &mut Interp, v: &Value) -> PyResult<f64> {
     match v {
         Value::Float(f) => Ok(*f),
         Value::Int(i) => Ok(*i as f64),
@@ -89,15 +89,26 @@ fn real(interp: &mut Interp, v: &Value) -> PyResult<f64> {
     }
 }
 
-/// An integer argument (floats are rejected as CPython does).
-fn integer(interp: &mut Interp, v: &Value) -> PyResult<BigInt> {
-    match v {
-        Value::Int(i) => Ok(BigInt::from(*i)),
-        Value::Bool(b) => Ok(BigInt::from(*b as i64)),
-        Value::BigInt(b) => Ok((**b).clone()),
-        other => Err(type_error(format!(
+/// An integer argument (floats are rejected as CPython does; an object with
+/// `__index__` gives its index).
+pub(crate) fn integer(interp: &mut Interp, v: &Value) -> PyResult<BigInt> {
+    let index = match v {
+        Value::Int(i) => return Ok(BigInt::from(*i)),
+        Value::Bool(b) => return Ok(BigInt::from(*b as i64)),
+        Value::BigInt(b) => return Ok((**b).clone()),
+        _ => interp.user_method(v, interp.sym.index),
+    };
+    let Some(f) = index else {
+        return Err(type_error(format!(
             "'{}' object cannot be interpreted as an integer",
-            interp.type_name(other)
+            interp.type_name(v)
+        )));
+    };
+    match interp.call(&f, vec![v.clone()], vec![])? {
+        r @ (Value::Int(_) | Value::Bool(_) | Value::BigInt(_)) => integer(interp, &r),
+        other => Err(type_error(format!(
+            "__index__ returned non-int (type {})",
+            interp.type_name(&other)
         ))),
     }
 }

@@ -8,6 +8,7 @@ use crate::value::{Kwargs, NativeFn};
 use crate::value::{ModuleObj, Value};
 use std::rc::Rc;
 
+mod array;
 pub mod collections;
 mod embedded;
 mod frozen;
@@ -290,6 +291,7 @@ impl Interp {
             "tempfile" => Some(tempfile::module()),
             "shutil" => Some(shutil::module()),
             "_collections" => Some(collections::module()),
+            "_array" => Some(array::module()),
             "_urllib" => Some(urllib::module()),
             _ => None,
         })

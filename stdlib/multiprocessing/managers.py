@@ -6,11 +6,12 @@
 # Locks, events, queues and the like from a manager are the native shared-memory
 # objects: they already work across processes without a server round trip.
 
+import array
 import multiprocessing
 import _mp
 
 __all__ = ['BaseManager', 'SyncManager', 'BaseProxy', 'ListProxy', 'DictProxy',
-           'NamespaceProxy', 'ValueProxy', 'Namespace', 'RemoteError', 'AutoProxy',
+           'NamespaceProxy', 'ValueProxy', 'ArrayProxy', 'Namespace', 'RemoteError', 'AutoProxy',
            'public_methods', 'all_methods']
 
 
@@ -50,7 +51,7 @@ class Value:
 
 
 def Array(typecode, sequence, lock=True):
-    return list(sequence)
+    return array.array(typecode, sequence)
 
 
 # ---------------------------------------------------------------- the server
@@ -107,6 +108,7 @@ _DICT_EXPOSED = ('__contains__', '__delitem__', '__getitem__', '__iter__', '__le
                  'popitem', 'setdefault', 'update', 'values')
 _NAMESPACE_EXPOSED = ('#getattr', '#setattr', '#delattr')
 _VALUE_EXPOSED = ('get', 'set')
+_ARRAY_EXPOSED = ('__len__', '__getitem__', '__setitem__')
 
 
 def all_methods(obj):
@@ -433,6 +435,14 @@ class ValueProxy(BaseProxy):
     value = property(get, set)
 
 
+class ArrayProxy(BaseProxy):
+    _exposed_ = _ARRAY_EXPOSED
+
+
+for _name in _ARRAY_EXPOSED:
+    setattr(ArrayProxy, _name, _forward(_name))
+
+
 class BaseManager:
     '''Starts a server process; its methods make objects there and return proxies.'''
 
@@ -554,7 +564,7 @@ class SyncManager(BaseManager):
                  'dict': (dict, _DICT_EXPOSED, None, DictProxy),
                  'Namespace': (Namespace, _NAMESPACE_EXPOSED, None, NamespaceProxy),
                  'Value': (Value, _VALUE_EXPOSED, None, ValueProxy),
-                 'Array': (Array, _LIST_EXPOSED, None, ListProxy)}
+                 'Array': (Array, _ARRAY_EXPOSED, None, ArrayProxy)}
 
     def list(self, sequence=()):
         return self._create('list', sequence)
