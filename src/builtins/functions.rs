@@ -64,6 +64,59 @@ pub fn reject_unknown_kw(fname: &str, kw: &Kwargs) -> PyResult<()> {
     }
 }
 
+/// The arguments of a C function whose parameters `names` may also be given by keyword
+/// (the first `required` of them must be), in order, as CPython's argument clinic
+/// binds them; arguments past `names` are left for the caller's arity check.
+pub fn clinic_args(
+    fname: &str,
+    args: &[Value],
+    mut kw: Kwargs,
+    names: &[&str],
+    required: usize,
+) -> PyResult<Vec<Value>> {
+    let given = args.len() + kw.len();
+    if given > names.len() {
+        return Err(type_error(format!(
+            "{fname}() takes at most {} arguments ({given} given)",
+            names.len()
+        )));
+    }
+    // What positions leave open comes from keywords, and a missing one is reported
+    // before a keyword that repeats a position.
+    let mut all = args.to_vec();
+    for (i, name) in names.iter().enumerate().skip(args.len()) {
+        match take_kw(&mut kw, name) {
+            Some(v) if all.len() == i => all.push(v),
+            Some(_) => {
+                return Err(type_error(format!(
+                    "{fname}() missing required argument '{}' (pos {})",
+                    names[all.len()],
+                    all.len() + 1
+                )))
+            }
+            None if i < required => {
+                return Err(type_error(format!(
+                    "{fname}() missing required argument '{name}' (pos {})",
+                    i + 1
+                )))
+            }
+            None => {}
+        }
+    }
+    if let Some(i) = names[..args.len()]
+        .iter()
+        .position(|n| kw.iter().any(|(k, _)| k.as_str() == *n))
+    {
+        return Err(type_error(format!(
+            "argument for {fname}() given by name ('{}') and position ({})",
+            names[i],
+            i + 1
+        )));
+    }
+    reject_unknown_kw(fname, &kw)?;
+    Ok(all)
+}
+
 /// Refuses a keyword left in `kw`, worded as for a function CPython defines in Python.
 pub fn reject_unexpected_kw(fname: &str, kw: &Kwargs) -> PyResult<()> {
     match kw.first() {
@@ -802,7 +855,12 @@ fn divmod_error(interp: &Interp, e: Exc, args: &[Value]) -> Exc {
     e
 }
 
-pub fn pow(interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Value> {
+pub fn pow(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value> {
+    let args = &if kw.is_empty() {
+        args.to_vec()
+    } else {
+        clinic_args("pow", args, kw, &["base", "exp", "mod"], 2)?
+    };
     arity("pow", args, 2, 3)?;
     if args.len() == 3 && !args[2].is_none() {
         let (b, e, m) = match (

@@ -18,8 +18,56 @@ pub fn native(name: &'static str, func: NativeFn) -> Value {
         func,
         receiver: None,
         owner: None,
+        positional: None,
     }))
 }
+
+/// A function that takes no keyword arguments, as CPython's C function of that name:
+/// a keyword is refused with CPython's message, naming it `module.name` (or bare for
+/// an empty module).
+pub fn native_positional(name: &'static str, module: &'static str, func: NativeFn) -> Value {
+    Value::Native(Rc::new(NativeFunction {
+        name,
+        func,
+        receiver: None,
+        owner: None,
+        positional: Some(module),
+    }))
+}
+
+/// Builtins that take no keyword arguments in CPython.
+const POSITIONAL: &[&str] = &[
+    "repr",
+    "ascii",
+    "format",
+    "isinstance",
+    "issubclass",
+    "getattr",
+    "setattr",
+    "delattr",
+    "hasattr",
+    "iter",
+    "next",
+    "abs",
+    "any",
+    "all",
+    "reversed",
+    "map",
+    "filter",
+    "callable",
+    "id",
+    "hash",
+    "chr",
+    "ord",
+    "hex",
+    "oct",
+    "bin",
+    "divmod",
+    "input",
+    "vars",
+    "dir",
+    "len",
+];
 
 /// Adds a method implemented in Rust to a built-in class.
 pub fn def_method(cls: &Rc<Class>, owner: &'static str, name: &'static str, func: NativeFn) {
@@ -30,6 +78,7 @@ pub fn def_method(cls: &Rc<Class>, owner: &'static str, name: &'static str, func
             func,
             receiver: None,
             owner: Some(owner),
+            positional: None,
         })),
     );
 }
@@ -108,7 +157,12 @@ pub fn install(interp: &mut Interp) {
         ("shared", crate::mp::sharedctypes::shared),
     ];
     for (name, func) in funcs {
-        interp.set_builtin(name, native(name, *func));
+        let f = if POSITIONAL.contains(name) {
+            native_positional(name, "", *func)
+        } else {
+            native(name, *func)
+        };
+        interp.set_builtin(name, f);
     }
     let classes: &[(&Rc<Class>, Option<NativeFn>)] = &[
         (&t.int, Some(ctors::int_new)),

@@ -183,6 +183,7 @@ impl Interp {
             func,
             receiver: Some(it.clone()),
             owner: None,
+            positional: None,
         })))
     }
 
@@ -456,6 +457,7 @@ impl Interp {
             func: n.func,
             receiver: Some(receiver.clone()),
             owner: n.owner,
+            positional: n.positional,
         }))
     }
 

@@ -66,6 +66,14 @@ impl Interp {
     pub fn call(&mut self, callee: &Value, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
         match callee {
             Value::Function(func) => self.call_function(func, args, kwargs),
+            Value::Native(n) if !kwargs.is_empty() && n.positional.is_some() => {
+                let module = n.positional.unwrap_or_default();
+                let dot = if module.is_empty() { "" } else { "." };
+                Err(type_error(format!(
+                    "{module}{dot}{}() takes no keyword arguments",
+                    n.name
+                )))
+            }
             Value::Native(n) => match &n.receiver {
                 Some(r) => {
                     let mut a = Vec::with_capacity(args.len() + 1);

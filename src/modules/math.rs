@@ -1,6 +1,6 @@
 // The `math` module: CPython's functions, constants and error messages.
 
-use super::{make_module, set_attr};
+use super::{make_c_module, set_attr};
 use crate::builtins::functions::{arity, take_kw};
 use crate::interp::err::*;
 use crate::interp::{Interp, PyResult};
@@ -11,7 +11,7 @@ use num_integer::Integer;
 use num_traits::{One, Signed, ToPrimitive, Zero};
 
 pub fn module() -> Value {
-    let m = make_module(
+    let m = make_c_module(
         "math",
         &[
             ("sqrt", sqrt),
@@ -55,6 +55,8 @@ pub fn module() -> Value {
             ("prod", prod),
             ("dist", dist),
         ],
+        &["isclose", "prod"],
+        &["log"],
     );
     set_attr(&m, "pi", Value::Float(std::f64::consts::PI));
     set_attr(&m, "e", Value::Float(std::f64::consts::E));

@@ -36,6 +36,28 @@ pub fn make_module(name: &str, funcs: &[(&'static str, NativeFn)]) -> Rc<ModuleO
     m
 }
 
+/// A new built-in module whose functions, as CPython's C functions, take no keyword
+/// arguments, except those named in `keywords`. Errors name a function
+/// `module.function`, or bare when it is in `bare` (as CPython's older functions).
+pub fn make_c_module(
+    name: &'static str,
+    funcs: &[(&'static str, NativeFn)],
+    keywords: &[&str],
+    bare: &[&str],
+) -> Rc<ModuleObj> {
+    let m = make_module(name, &[]);
+    for (n, f) in funcs {
+        let v = if keywords.contains(n) {
+            crate::builtins::native(n, *f)
+        } else {
+            let module = if bare.contains(n) { "" } else { name };
+            crate::builtins::native_positional(n, module, *f)
+        };
+        m.set(crate::intern::intern(n), v);
+    }
+    m
+}
+
 /// Sets a module attribute by name.
 pub fn set_attr(m: &ModuleObj, name: &str, v: Value) {
     m.set(crate::intern::intern(name), v);

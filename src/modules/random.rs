@@ -70,6 +70,7 @@ pub fn module() -> Value {
                 func: *f,
                 receiver: Some(inst.clone()),
                 owner: Some("Random"),
+                positional: None,
             })),
         );
     }

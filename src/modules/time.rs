@@ -11,7 +11,7 @@ use std::any::Any;
 use std::rc::Rc;
 
 pub fn module() -> Value {
-    let m = super::make_module(
+    let m = super::make_c_module(
         "time",
         &[
             ("sleep", sleep),
@@ -28,6 +28,8 @@ pub fn module() -> Value {
             ("ctime", ctime),
             ("asctime", asctime),
         ],
+        &[],
+        &["localtime", "gmtime", "strftime", "ctime", "asctime"],
     );
     let cls = types().native("struct_time");
     crate::builtins::def_method(&cls, "struct_time", "__getitem__", struct_getitem);

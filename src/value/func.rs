@@ -38,4 +38,8 @@ pub struct NativeFunction {
     pub receiver: Option<Value>,
     /// The type a method belongs to, for reprs (`<method 'upper' of 'str' objects>`).
     pub owner: Option<&'static str>,
+    /// Set for a function that, as CPython's C function, takes no keyword arguments:
+    /// the module its error names it by (`math` for `math.sqrt()`; empty for a bare
+    /// name, as `isinstance()`).
+    pub positional: Option<&'static str>,
 }
