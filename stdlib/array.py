@@ -64,6 +64,15 @@ class array:
         a._items = items
         return a
 
+    def _find(self, x, start, stop):
+        '''The first index in [start, stop) whose item equals `x`, or -1. Items are
+        compared by value, as CPython's stored numbers: a NaN is never found.'''
+        items = self._items
+        for i in range(start, min(stop, len(items))):
+            if items[i] == x:
+                return i
+        return -1
+
     def _other(self, other, message,
                other_kind='bad argument type for built-in operation'):
         '''The items of `other`, an array of the same kind.'''
@@ -77,20 +86,31 @@ class array:
         return len(self._items)
 
     def __iter__(self):
-        return iter(list(self._items))
+        # Live, as CPython's: items appended or changed while iterating are seen.
+        items = self._items
+        i = 0
+        while i < len(items):
+            yield items[i]
+            i += 1
 
     def __reversed__(self):
-        return reversed(list(self._items))
+        items = self._items
+        i = len(items) - 1
+        while i >= 0:
+            if i < len(items):
+                yield items[i]
+            i -= 1
 
     def __contains__(self, x):
-        return x in self._items
+        return self._find(x, 0, len(self._items)) >= 0
 
-    def _index(self, i, message):
+    def _index(self, i, message, not_int='array indices must be integers'):
         if not isinstance(i, int):
-            if hasattr(i, '__index__'):
-                i = i.__index__()
-            else:
-                raise TypeError('array indices must be integers')
+            if not hasattr(i, '__index__'):
+                raise TypeError(not_int)
+            i = i.__index__()
+            if not isinstance(i, int):
+                raise TypeError('__index__ returned non-int (type %s)' % type(i).__name__)
         n = len(self._items)
         if i < 0:
             i += n
@@ -108,6 +128,10 @@ class array:
             items = self._other(value, 'can only assign array (not "%s") to array slice')
             if i.step is not None and i.step != 1:
                 size = len(range(*i.indices(len(self._items))))
+                if not items:
+                    # As CPython: an empty array deletes the extended slice.
+                    del self._items[i]
+                    return
                 if len(items) != size:
                     raise ValueError('attempt to assign array of size %d to extended slice '
                                      'of size %d' % (len(items), size))
@@ -185,22 +209,23 @@ class array:
         return self
 
     def __repr__(self):
+        name = type(self).__name__
         if not self._items:
-            return 'array(%r)' % self._typecode
+            return '%s(%r)' % (name, self._typecode)
         if self._typecode == 'u':
-            return 'array(%r, %r)' % (self._typecode, ''.join(self._items))
-        return 'array(%r, %r)' % (self._typecode, self._items)
+            return '%s(%r, %r)' % (name, self._typecode, ''.join(self._items))
+        return '%s(%r, %r)' % (name, self._typecode, self._items)
 
     def __copy__(self):
         return self._same(list(self._items))
 
-    def __deepcopy__(self, memo):
+    def __deepcopy__(self, memo, /):
         return self._same(list(self._items))
 
-    def append(self, x):
+    def append(self, x, /):
         self._items.append(_array.item(self._typecode, x))
 
-    def extend(self, iterable):
+    def extend(self, iterable, /):
         if isinstance(iterable, array):
             if iterable._typecode != self._typecode:
                 raise TypeError('can only extend with array of same kind')
@@ -210,30 +235,37 @@ class array:
             for x in iterable:
                 self.append(x)
 
-    def insert(self, i, x):
+    def insert(self, i, x, /):
         self._items.insert(i, _array.item(self._typecode, x))
 
-    def pop(self, i=-1):
+    def pop(self, i=-1, /):
+        if not isinstance(i, int) and not hasattr(i, '__index__'):
+            raise TypeError("'%s' object cannot be interpreted as an integer" % type(i).__name__)
         if not self._items:
             raise IndexError('pop from empty array')
         return self._items.pop(self._index(i, 'pop index out of range'))
 
-    def remove(self, x):
-        if x not in self._items:
+    def remove(self, x, /):
+        i = self._find(x, 0, len(self._items))
+        if i < 0:
             raise ValueError('array.remove(x): x not in array')
-        self._items.remove(x)
+        del self._items[i]
 
-    def index(self, x, start=0, stop=None):
-        items = self._items
-        n = len(items)
-        stop = n if stop is None else stop
-        for i in range(*slice(start, stop).indices(n)):
-            if items[i] == x:
-                return i
-        raise ValueError('array.index(x): x not in array')
+    def index(self, x, start=0, stop=9223372036854775807, /):
+        if start is None or stop is None:
+            raise TypeError('slice indices must be integers or have an __index__ method')
+        start, stop, _ = slice(start, stop).indices(len(self._items))
+        i = self._find(x, start, stop)
+        if i < 0:
+            raise ValueError('array.index(x): x not in array')
+        return i
 
-    def count(self, x):
-        return self._items.count(x)
+    def count(self, x, /):
+        n = 0
+        for y in self._items:
+            if y == x:
+                n += 1
+        return n
 
     def reverse(self):
         self._items.reverse()
@@ -252,7 +284,7 @@ class array:
     def tolist(self):
         return list(self._items)
 
-    def fromlist(self, items):
+    def fromlist(self, items, /):
         if not isinstance(items, list):
             raise TypeError('arg must be list')
         # All or nothing, as CPython.
@@ -261,19 +293,41 @@ class array:
     def tobytes(self):
         return _array.tobytes(self._typecode, self._items)
 
-    def frombytes(self, data):
+    def __bytes__(self):
+        # bytes(a): its machine bytes, as CPython's buffer gives them.
+        return self.tobytes()
+
+    def frombytes(self, data, /):
+        if isinstance(data, array):
+            data = data.tobytes()
         if not isinstance(data, bytes):
             raise TypeError("a bytes-like object is required, not '%s'" % type(data).__name__)
         if len(data) % self.itemsize:
             raise ValueError('bytes length not a multiple of item size')
         self._items.extend(_array.frombytes(self._typecode, data))
 
-    def fromunicode(self, s):
+    def fromunicode(self, s, /):
         if not isinstance(s, str):
             raise TypeError('fromunicode() argument must be str, not %s' % type(s).__name__)
         if self._typecode != 'u':
             raise ValueError('fromunicode() may only be called on unicode type arrays')
         self._items.extend(s)
+
+    def tofile(self, f, /):
+        f.write(self.tobytes())
+
+    def fromfile(self, f, n, /):
+        if not isinstance(n, int):
+            raise TypeError("'%s' object cannot be interpreted as an integer" % type(n).__name__)
+        if n < 0:
+            raise ValueError('negative count')
+        want = n * self.itemsize
+        data = f.read(want)
+        if not isinstance(data, bytes):
+            raise TypeError("read() didn't return bytes")
+        self.frombytes(data)
+        if len(data) != want:
+            raise EOFError("read() didn't return enough bytes")
 
     def tounicode(self):
         if self._typecode != 'u':

@@ -138,8 +138,19 @@ pub fn to_float(interp: &mut Interp, v: &Value) -> PyResult<f64> {
         Value::Str(s) => crate::format::parse_float(s.as_str()).map_err(value_error)?,
         other => {
             if let Some(f) = interp.user_method(other, interp.sym.float) {
-                let r = interp.call(&f, vec![other.clone()], vec![])?;
-                return to_float(interp, &r);
+                return match interp.call(&f, vec![other.clone()], vec![])? {
+                    Value::Float(f) => Ok(f),
+                    r => Err(type_error(format!(
+                        "{}.__float__ returned non-float (type {})",
+                        interp.type_name(other),
+                        interp.type_name(&r)
+                    ))),
+                };
+            }
+            // As CPython since 3.8: an object with only `__index__` is its index.
+            if interp.user_method(other, interp.sym.index).is_some() {
+                let n = crate::modules::math::integer(interp, other)?;
+                return to_float(interp, &Value::from_bigint(n));
             }
             return Err(type_error(format!(
                 "float() argument must be a string or a real number, not '{}'",
@@ -169,6 +180,10 @@ pub fn str_new(interp: &mut Interp, args: &[Value], mut kw: Kwargs) -> PyResult<
                 )),
             }
         }
+        Some(v) if args.len() > 1 || encoding.is_some() => Err(type_error(format!(
+            "decoding to str: need a bytes-like object, {} found",
+            interp.type_name(v)
+        ))),
         Some(s @ Value::Str(_)) => Ok(s.clone()),
         Some(v) => Ok(Value::string(interp.str(v)?)),
     }
@@ -300,6 +315,9 @@ pub fn frozenset_new(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResul
 pub fn bytes_new(interp: &mut Interp, args: &[Value], mut kw: Kwargs) -> PyResult<Value> {
     let enc = take_kw(&mut kw, "encoding");
     arity("bytes", args, 0, 3)?;
+    let to_bytes = args
+        .first()
+        .and_then(|v| interp.user_method(v, crate::intern::intern("__bytes__")));
     Ok(Value::Bytes(Rc::new(match args.first() {
         None => Vec::new(),
         Some(Value::Str(s)) => {
@@ -316,8 +334,31 @@ pub fn bytes_new(interp: &mut Interp, args: &[Value], mut kw: Kwargs) -> PyResul
             vec![0u8; *n as usize]
         }
         Some(Value::Bytes(b)) => (**b).clone(),
+        Some(other) if to_bytes.is_some() => {
+            let f = to_bytes.unwrap_or(Value::None);
+            match interp.call(&f, vec![other.clone()], vec![])? {
+                Value::Bytes(b) => (*b).clone(),
+                r => {
+                    return Err(type_error(format!(
+                        "__bytes__ returned non-bytes (type {})",
+                        interp.type_name(&r)
+                    )))
+                }
+            }
+        }
         Some(other) => {
-            let items = interp.collect(other)?;
+            let items = interp.collect(other).map_err(|e| {
+                if e.is("TypeError")
+                    && crate::interp::repr::exc_message(&e).ends_with("is not iterable")
+                {
+                    type_error(format!(
+                        "cannot convert '{}' object to bytes",
+                        interp.type_name(other)
+                    ))
+                } else {
+                    e
+                }
+            })?;
             let mut out = Vec::with_capacity(items.len());
             for x in items {
                 match x {

@@ -1119,6 +1119,23 @@ impl Interp {
             use crate::methods::dunders::plain;
             return self.binop(op, &plain(a), &plain(b));
         }
+        // `[1] * n` with an object that has `__index__`, once its own `__rmul__` (or
+        // the sequence's `__mul__`) had nothing to say.
+        if op == BinOp::Mul {
+            let is_seq = |v: &Value| {
+                matches!(
+                    v,
+                    Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_)
+                )
+            };
+            let index = |v: &Value| self.user_method(v, self.sym.index).is_some();
+            if is_seq(a) && index(b) {
+                return self.repeat(a, b);
+            }
+            if is_seq(b) && index(a) {
+                return self.repeat(b, a);
+            }
+        }
         Err(self.binop_error(op, a, b))
     }
 
@@ -1130,16 +1147,19 @@ impl Interp {
                 l.borrow_mut().extend(items);
                 return Ok(a.clone());
             }
-            (BinOp::Mul, Value::List(l)) => {
-                if let Value::Int(n) = b {
-                    let mut v = l.borrow_mut();
-                    let orig = v.clone();
-                    v.clear();
-                    for _ in 0..(*n).max(0) {
-                        v.extend(orig.iter().cloned());
-                    }
-                    return Ok(a.clone());
+            (BinOp::Mul, Value::List(l))
+                if matches!(b, Value::Int(_) | Value::Bool(_) | Value::BigInt(_))
+                    || self.user_method(b, self.sym.index).is_some() =>
+            {
+                let len = l.borrow().len();
+                let n = self.repeat_count(len, std::mem::size_of::<Value>(), b, "")?;
+                let mut v = l.borrow_mut();
+                let orig = std::mem::take(&mut *v);
+                v.reserve(len * n);
+                for _ in 0..n {
+                    v.extend(orig.iter().cloned());
                 }
+                return Ok(a.clone());
             }
             (BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor, Value::Set(_)) => {
                 if let Some(r) = crate::methods::set::inplace(self, op, a, b)? {
@@ -1261,11 +1281,11 @@ impl Interp {
             (
                 BinOp::Mul,
                 Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_),
-                Value::Int(_) | Value::Bool(_),
+                Value::Int(_) | Value::Bool(_) | Value::BigInt(_),
             ) => return self.repeat(a, b).map(Some),
             (
                 BinOp::Mul,
-                Value::Int(_) | Value::Bool(_),
+                Value::Int(_) | Value::Bool(_) | Value::BigInt(_),
                 Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_),
             ) => return self.repeat(b, a).map(Some),
             (BinOp::Mod, Value::Str(f), _) => {
@@ -1293,20 +1313,58 @@ impl Interp {
         }))
     }
 
-    fn repeat(&mut self, seq: &Value, n: &Value) -> PyResult<Value> {
+    /// How many times to repeat a sequence of `len` items for `seq * n` (`n` an int or
+    /// an object with `__index__`): a count too big for memory fails here, and an
+    /// empty sequence is repeated no times at all. A text (str or bytes: items of one
+    /// byte) longer than a C size_t can count fails with `too_long`.
+    fn repeat_count(
+        &mut self,
+        len: usize,
+        item_size: usize,
+        n: &Value,
+        too_long: &'static str,
+    ) -> PyResult<usize> {
         let n = match n {
             Value::Int(i) => (*i).max(0) as usize,
             Value::Bool(b) => *b as usize,
-            _ => 0,
+            Value::BigInt(_) => {
+                return Err(overflow_error(
+                    "cannot fit 'int' into an index-sized integer",
+                ))
+            }
+            _ => match self.user_method(n, self.sym.index) {
+                Some(f) => {
+                    let i = self.call(&f, vec![n.clone()], vec![])?;
+                    if !matches!(i, Value::Int(_) | Value::Bool(_) | Value::BigInt(_)) {
+                        return Err(type_error(format!(
+                            "__index__ returned non-int (type {})",
+                            self.type_name(&i)
+                        )));
+                    }
+                    return self.repeat_count(len, item_size, &i, too_long);
+                }
+                None => 0,
+            },
         };
-        let (len, item_size) = match seq {
-            Value::Str(s) => (s.len_bytes(), 1),
-            Value::Bytes(b) => (b.len(), 1),
-            Value::List(l) => (l.borrow().len(), std::mem::size_of::<Value>()),
-            Value::Tuple(t) => (t.len(), std::mem::size_of::<Value>()),
-            _ => (0, 1),
-        };
+        if len == 0 {
+            return Ok(0);
+        }
+        if item_size == 1 && len.checked_mul(n).is_none_or(|b| b > isize::MAX as usize) {
+            return Err(overflow_error(too_long));
+        }
         check_alloc(len.saturating_mul(n), item_size)?;
+        Ok(n)
+    }
+
+    fn repeat(&mut self, seq: &Value, n: &Value) -> PyResult<Value> {
+        let (len, item_size, too_long) = match seq {
+            Value::Str(s) => (s.len_bytes(), 1, "repeated string is too long"),
+            Value::Bytes(b) => (b.len(), 1, "repeated bytes are too long"),
+            Value::List(l) => (l.borrow().len(), std::mem::size_of::<Value>(), ""),
+            Value::Tuple(t) => (t.len(), std::mem::size_of::<Value>(), ""),
+            _ => (0, 1, ""),
+        };
+        let n = self.repeat_count(len, item_size, n, too_long)?;
         Ok(match seq {
             Value::Str(s) => Value::string(s.as_str().repeat(n)),
             Value::List(l) => {

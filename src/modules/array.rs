@@ -23,67 +23,92 @@ pub fn module() -> Value {
     ))
 }
 
-/// An integer typecode's C range and the messages CPython gives outside it (too big,
-/// too small).
-fn int_range(tc: char) -> Option<(i128, i128, &'static str, &'static str)> {
-    const LONG: &str = "Python int too large to convert to C long";
-    const NEG_UNSIGNED: &str = "can't convert negative value to unsigned int";
+type Range = (i128, i128, &'static str, &'static str);
+
+const LONG: Range = (
+    i64::MIN as i128,
+    i64::MAX as i128,
+    "Python int too large to convert to C long",
+    "Python int too large to convert to C long",
+);
+const SHORT: Range = (
+    i16::MIN as i128,
+    i16::MAX as i128,
+    "signed short integer is greater than maximum",
+    "signed short integer is less than minimum",
+);
+const INT: Range = (
+    i32::MIN as i128,
+    i32::MAX as i128,
+    "signed integer is greater than maximum",
+    "signed integer is less than minimum",
+);
+const NEGATIVE_UNSIGNED: &str = "can't convert negative value to unsigned int";
+const ULONG: Range = (
+    0,
+    u64::MAX as i128,
+    "Python int too large to convert to C unsigned long",
+    NEGATIVE_UNSIGNED,
+);
+
+/// The C ranges an integer of a typecode passes through on its way in, in CPython's
+/// order (a wider C type first: a 'b' item is read as a C long, then a short, then
+/// checked as a char), with the messages for a value above or below each.
+fn int_ranges(tc: char) -> Option<&'static [Range]> {
     Some(match tc {
-        'b' => (
-            i8::MIN as i128,
-            i8::MAX as i128,
-            "signed char is greater than maximum",
-            "signed char is less than minimum",
-        ),
-        'B' => (
-            0,
-            u8::MAX as i128,
-            "unsigned byte integer is greater than maximum",
-            "unsigned byte integer is less than minimum",
-        ),
-        'h' => (
-            i16::MIN as i128,
-            i16::MAX as i128,
-            "signed short integer is greater than maximum",
-            "signed short integer is less than minimum",
-        ),
-        'H' => (
-            0,
-            u16::MAX as i128,
-            "unsigned short is greater than maximum",
-            "unsigned short is less than minimum",
-        ),
-        'i' => (
-            i32::MIN as i128,
-            i32::MAX as i128,
-            "signed integer is greater than maximum",
-            "signed integer is less than minimum",
-        ),
-        'I' => (
-            0,
-            u32::MAX as i128,
-            "unsigned int is greater than maximum",
-            NEG_UNSIGNED,
-        ),
-        'l' => (i64::MIN as i128, i64::MAX as i128, LONG, LONG),
-        'L' => (
-            0,
-            u64::MAX as i128,
-            "Python int too large to convert to C unsigned long",
-            NEG_UNSIGNED,
-        ),
-        'q' => (
+        'b' => &[
+            LONG,
+            SHORT,
+            (
+                i8::MIN as i128,
+                i8::MAX as i128,
+                "signed char is greater than maximum",
+                "signed char is less than minimum",
+            ),
+        ],
+        'B' => &[
+            LONG,
+            (
+                0,
+                u8::MAX as i128,
+                "unsigned byte integer is greater than maximum",
+                "unsigned byte integer is less than minimum",
+            ),
+        ],
+        'h' => &[LONG, SHORT],
+        'H' => &[
+            LONG,
+            INT,
+            (
+                0,
+                u16::MAX as i128,
+                "unsigned short is greater than maximum",
+                "unsigned short is less than minimum",
+            ),
+        ],
+        'i' => &[LONG, INT],
+        'I' => &[
+            (0, i128::MAX, "", NEGATIVE_UNSIGNED),
+            ULONG,
+            (
+                0,
+                u32::MAX as i128,
+                "unsigned int is greater than maximum",
+                NEGATIVE_UNSIGNED,
+            ),
+        ],
+        'l' => &[LONG],
+        'L' => &[(0, i128::MAX, "", NEGATIVE_UNSIGNED), ULONG],
+        'q' => &[(
             i64::MIN as i128,
             i64::MAX as i128,
             "int too big to convert",
             "int too big to convert",
-        ),
-        'Q' => (
-            0,
-            u64::MAX as i128,
-            "int too big to convert",
-            "can't convert negative int to unsigned",
-        ),
+        )],
+        'Q' => &[
+            (0, i128::MAX, "", "can't convert negative int to unsigned"),
+            (0, u64::MAX as i128, "int too big to convert", ""),
+        ],
         _ => return None,
     })
 }
@@ -101,21 +126,32 @@ fn item(interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Value> {
     arity("item", args, 2, 2)?;
     let tc = typecode(&args[0])?;
     let v = &args[1];
-    if let Some((lo, hi, too_big, too_small)) = int_range(tc) {
+    if let Some(ranges) = int_ranges(tc) {
         let n: BigInt = integer(interp, v)?;
-        return match n.to_i128() {
-            Some(x) if x > hi => Err(overflow_error(too_big)),
-            Some(x) if x < lo => Err(overflow_error(too_small)),
-            Some(_) => Ok(Value::from_bigint(n)),
-            None if n.sign() == num_bigint::Sign::Minus => Err(overflow_error(too_small)),
-            None => Err(overflow_error(too_big)),
-        };
+        // Beyond i128 is beyond every bounded range: its sign says which end.
+        let x = n
+            .to_i128()
+            .unwrap_or(if n.sign() == num_bigint::Sign::Minus {
+                i128::MIN
+            } else {
+                i128::MAX
+            });
+        for &(lo, hi, too_big, too_small) in ranges {
+            if x > hi {
+                return Err(overflow_error(too_big));
+            }
+            if x < lo {
+                return Err(overflow_error(too_small));
+            }
+        }
+        return Ok(Value::from_bigint(n));
     }
     match tc {
         'f' => Ok(Value::Float(real(interp, v)? as f32 as f64)),
         'd' => Ok(Value::Float(real(interp, v)?)),
-        'u' => match v {
-            Value::Str(s) if s.len() == 1 => Ok(v.clone()),
+        // A str subclass's character is stored as a plain str.
+        'u' => match crate::methods::dunders::plain(v) {
+            Value::Str(s) if s.len() == 1 => Ok(Value::Str(s)),
             _ => Err(type_error("array item must be unicode character")),
         },
         _ => Err(value_error("bad typecode")),

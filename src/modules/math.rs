@@ -83,7 +83,12 @@ pub(crate) fn real(interp: &mut Interp, v: &Value) -> PyResult<f64> {
             .to_f64()
             .filter(|f| f.is_finite())
             .ok_or_else(|| overflow_error("int too large to convert to float")),
-        Value::Instance(_) => crate::builtins::ctors::to_float(interp, v),
+        Value::Instance(_)
+            if interp.user_method(v, interp.sym.float).is_some()
+                || interp.user_method(v, interp.sym.index).is_some() =>
+        {
+            crate::builtins::ctors::to_float(interp, v)
+        }
         other => Err(type_error(format!(
             "must be real number, not {}",
             interp.type_name(other)

@@ -151,3 +151,61 @@ t(lambda: array('u').fromunicode(5))
 print(repr(array('d', [1.0, 2.5])), str(array('u')), array('f', [1.5, float('inf'), -0.0]))
 print(array('d', array('d', [0.5]).tobytes()), array('Q', array('Q', [2 ** 64 - 1]).tobytes()))
 print(type(a).__name__, isinstance(a, array), a.__copy__() == a, a.__copy__() is a)
+
+# Iteration is live; items compare by value (a NaN is never found); an empty array
+# deletes an extended slice; subclasses keep their name; bytes() gives machine bytes.
+a = array('i', [1, 2, 3])
+seen = []
+for x in a:
+    seen.append(x)
+    if x == 1:
+        a.append(4)
+print(seen, list(reversed(array('i', [1, 2]))))
+nan = float('nan')
+d = array('d', [nan, 1.0])
+t(lambda: (nan in d, d.count(nan), d.index(1.0)))
+t(lambda: d.remove(nan))
+e = array('i', range(6))
+e[::2] = array('i')
+print(e)
+
+
+class Sub(array):
+    pass
+
+
+class S(str):
+    pass
+
+
+print(Sub('i', [1]), array('u', [S('a')]), bytes(array('i', [1])), bytes(array('b', [-1])))
+f = array('b')
+f.frombytes(array('B', [1, 255]))
+print(f)
+for tc, v in [('b', 32768), ('b', 2 ** 70), ('B', -2 ** 70), ('H', 2 ** 31), ('H', -2 ** 31 - 1),
+              ('I', 2 ** 64), ('I', -2 ** 70), ('Q', -1), ('L', 2 ** 64)]:
+    t(lambda: array(tc, [v]))
+
+
+class OnlyInt:
+    def __int__(self):
+        return 7
+
+
+class BadFloat:
+    def __float__(self):
+        return '2.5'
+
+
+t(lambda: array('d', [Idx()]))
+t(lambda: array('d', [OnlyInt()]))
+t(lambda: array('d', [BadFloat()]))
+with open('array_mod.bin', 'wb') as out:
+    array('h', [1, -2, 3]).tofile(out)
+g = array('h')
+with open('array_mod.bin', 'rb') as inp:
+    g.fromfile(inp, 2)
+    t(lambda: g.fromfile(inp, 5))
+print(g)
+import os
+os.remove('array_mod.bin')
