@@ -161,14 +161,50 @@ impl NativeObject for Lock {
     }
 }
 
-/// `acquire(block=True, timeout=None)` arguments, as a deadline.
+/// A timeout of a lock, semaphore, event, condition or barrier: None waits forever,
+/// and Some(NaN) is kept, for `nan_wait` to refuse only a wait that must block.
+fn sync_timeout(v: &Value) -> PyResult<Option<f64>> {
+    match v {
+        Value::Float(f) if f.is_nan() => Ok(Some(*f)),
+        _ => timeout_arg(v),
+    }
+}
+
+fn is_nan(timeout: Option<f64>) -> bool {
+    timeout.is_some_and(f64::is_nan)
+}
+
+/// A NaN timeout where the operation must block: CPython's semaphores hand it to the
+/// kernel, which refuses it (EINVAL). One that need not wait succeeds.
+fn nan_wait() -> crate::interp::err::Exc {
+    crate::interp::err::os_error("OSError", libc::EINVAL, "Invalid argument")
+}
+
+/// How an `acquire` may wait: without `block`, or with a NaN timeout, it only tries.
+struct Acquire {
+    block: bool,
+    nan: bool,
+    deadline: Option<Instant>,
+}
+
+impl Acquire {
+    fn waits(&self) -> bool {
+        self.block && !self.nan
+    }
+
+    /// What acquire returns after taking (`got`) or not: a NaN timeout that would
+    /// have had to wait is refused.
+    fn result(&self, got: bool) -> PyResult<Value> {
+        if self.block && self.nan && !got {
+            return Err(nan_wait());
+        }
+        Ok(Value::Bool(got))
+    }
+}
+
 /// `acquire(block=True, timeout=None)` of CPython's semaphore-based locks (a C method:
 /// its messages are C's; threading's `blocking=` is not among its keywords).
-fn acquire_args(
-    interp: &Interp,
-    args: &[Value],
-    mut kw: Kwargs,
-) -> PyResult<(bool, Option<Instant>)> {
+fn acquire_args(interp: &Interp, args: &[Value], mut kw: Kwargs) -> PyResult<Acquire> {
     let block = take_kw(&mut kw, "block").or_else(|| args.get(1).cloned());
     let timeout = take_kw(&mut kw, "timeout").or_else(|| args.get(2).cloned());
     if let Some((k, _)) = kw.first() {
@@ -185,7 +221,7 @@ fn acquire_args(
     let block = !matches!(block, Some(Value::Bool(false)) | Some(Value::Int(0)));
     let timeout = match timeout {
         Some(t @ (Value::None | Value::Int(_) | Value::Float(_) | Value::Bool(_))) => {
-            timeout_arg(&t)?
+            sync_timeout(&t)?
         }
         Some(other) => {
             return Err(type_error(format!(
@@ -195,13 +231,18 @@ fn acquire_args(
         }
         None => None,
     };
-    Ok((block, block::deadline(timeout)))
+    Ok(Acquire {
+        block,
+        nan: is_nan(timeout),
+        deadline: block::deadline(timeout),
+    })
 }
 
 fn lock_acquire(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let l: &Lock = this(args)?;
-    let (block, deadline) = acquire_args(interp, args, kw)?;
-    Ok(Value::Bool(l.acquire(interp, deadline, block)?))
+    let a = acquire_args(interp, args, kw)?;
+    let got = l.acquire(interp, a.deadline, a.waits())?;
+    a.result(got)
 }
 
 /// `SemLock.release()`, a C method without arguments: an extra one must not release.
@@ -301,12 +342,13 @@ impl NativeObject for Semaphore {
 
 fn sem_acquire(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let s: &Semaphore = this(args)?;
-    let (block, deadline) = acquire_args(interp, args, kw)?;
-    Ok(Value::Bool(if block {
-        s.sem().acquire(interp, "Semaphore.acquire", deadline)?
+    let a = acquire_args(interp, args, kw)?;
+    let got = if a.waits() {
+        s.sem().acquire(interp, "Semaphore.acquire", a.deadline)?
     } else {
         s.sem().try_acquire()
-    }))
+    };
+    a.result(got)
 }
 
 fn sem_release(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value> {
@@ -461,13 +503,16 @@ fn event_wait(interp: &mut Interp, args: &[Value], mut kw: Kwargs) -> PyResult<V
     let timeout = take_kw(&mut kw, "timeout").or_else(|| args.get(1).cloned());
     super::method_args("Event.wait", args, &kw, 1, 2)?;
     let timeout = match timeout {
-        Some(t) => timeout_arg(&t)?,
+        Some(t) => sync_timeout(&t)?,
         None => None,
     };
     let deadline = block::deadline(timeout);
     loop {
         if e.flag().load(Ordering::SeqCst) != 0 {
             return Ok(Value::Bool(true));
+        }
+        if is_nan(timeout) {
+            return Err(nan_wait());
         }
         let r = block::wait(
             interp,
@@ -526,7 +571,8 @@ impl Condition {
     }
 
     /// Waits for a notify; the caller holds the lock. True unless it timed out.
-    fn wait(&self, interp: &mut Interp, deadline: Option<Instant>) -> PyResult<bool> {
+    /// Waits for a notify until `timeout` (a NaN one is refused: a wait always blocks).
+    fn wait(&self, interp: &mut Interp, timeout: Option<f64>) -> PyResult<bool> {
         let lock = self.lock()?;
         if !lock.mutex().is_mine() {
             return Err(exc_msg(
@@ -534,6 +580,10 @@ impl Condition {
                 "must acquire() condition before using wait()",
             ));
         }
+        if is_nan(timeout) {
+            return Err(nan_wait());
+        }
+        let deadline = block::deadline(timeout);
         let seen = self.seq().load(Ordering::SeqCst);
         let depth = lock.release_all();
         let r = block::wait(
@@ -569,8 +619,9 @@ impl NativeObject for Condition {
 
 fn cond_acquire(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let c: &Condition = this(args)?;
-    let (block, deadline) = acquire_args(interp, args, kw)?;
-    Ok(Value::Bool(c.lock()?.acquire(interp, deadline, block)?))
+    let a = acquire_args(interp, args, kw)?;
+    let got = c.lock()?.acquire(interp, a.deadline, a.waits())?;
+    a.result(got)
 }
 
 fn cond_release(_interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Value> {
@@ -589,10 +640,10 @@ fn cond_wait(interp: &mut Interp, args: &[Value], mut kw: Kwargs) -> PyResult<Va
     let timeout = take_kw(&mut kw, "timeout").or_else(|| args.get(1).cloned());
     super::method_args("Condition.wait", args, &kw, 1, 2)?;
     let timeout = match timeout {
-        Some(t) => timeout_arg(&t)?,
+        Some(t) => sync_timeout(&t)?,
         None => None,
     };
-    Ok(Value::Bool(c.wait(interp, block::deadline(timeout))?))
+    Ok(Value::Bool(c.wait(interp, timeout)?))
 }
 
 fn cond_wait_for(interp: &mut Interp, args: &[Value], mut kw: Kwargs) -> PyResult<Value> {
@@ -605,7 +656,7 @@ fn cond_wait_for(interp: &mut Interp, args: &[Value], mut kw: Kwargs) -> PyResul
     let timeout = take_kw(&mut kw, "timeout").or_else(|| args.get(2).cloned());
     super::method_args("Condition.wait_for", args, &kw, 2, 3)?;
     let timeout = match timeout {
-        Some(t) => timeout_arg(&t)?,
+        Some(t) => sync_timeout(&t)?,
         None => None,
     };
     let deadline = block::deadline(timeout);
@@ -614,10 +665,12 @@ fn cond_wait_for(interp: &mut Interp, args: &[Value], mut kw: Kwargs) -> PyResul
         if interp.truthy(&r)? {
             return Ok(r);
         }
-        if deadline.is_some_and(|d| Instant::now() >= d) {
+        if !is_nan(timeout) && deadline.is_some_and(|d| Instant::now() >= d) {
             return Ok(r);
         }
-        c.wait(interp, deadline)?;
+        // What is left of the timeout, as CPython's wait_for passes it on.
+        let left = deadline.map(|d| d.saturating_duration_since(Instant::now()).as_secs_f64());
+        c.wait(interp, if is_nan(timeout) { timeout } else { left })?;
     }
 }
 
@@ -768,7 +821,7 @@ fn barrier_wait(interp: &mut Interp, args: &[Value], mut kw: Kwargs) -> PyResult
     super::method_args("Barrier.wait", args, &kw, 1, 2)?;
     let timeout = match timeout {
         Some(Value::None) | None => b.timeout,
-        Some(t) => timeout_arg(&t)?,
+        Some(t) => sync_timeout(&t)?,
     };
     let deadline = block::deadline(timeout);
     let st = b.st();
@@ -794,6 +847,13 @@ fn barrier_wait(interp: &mut Interp, args: &[Value], mut kw: Kwargs) -> PyResult
         b.bump();
         st.mutex.release();
         return Ok(Value::Int(index as i64));
+    }
+    if is_nan(timeout) {
+        // It must wait for the others: refused, leaving the barrier as it was (in
+        // CPython the error passes through the wait without breaking it).
+        st.count.fetch_sub(1, Ordering::SeqCst);
+        st.mutex.release();
+        return Err(nan_wait());
     }
     let gen = st.generation.load(Ordering::SeqCst);
     loop {
@@ -892,7 +952,7 @@ pub fn new_barrier(interp: &mut Interp, args: &[Value], mut kw: Kwargs) -> PyRes
         None => return Err(type_error("Barrier() missing required argument 'parties'")),
     };
     let timeout = match timeout {
-        Some(t) => timeout_arg(&t)?,
+        Some(t) => sync_timeout(&t)?,
         None => None,
     };
     Ok(super::shared_value(crate::value::new_obj(Barrier {
