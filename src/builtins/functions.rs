@@ -193,20 +193,31 @@ pub fn print(interp: &mut Interp, args: &[Value], mut kw: Kwargs) -> PyResult<Va
     Ok(Value::None)
 }
 
-pub fn io_error(e: std::io::Error) -> Exc {
-    let errno = e.raw_os_error().unwrap_or(0);
-    let name = match errno {
-        libc::EPIPE => "BrokenPipeError",
-        libc::ENOENT => "FileNotFoundError",
+/// The OSError subclass CPython makes for an errno (`OSError(2, ...)` is a
+/// FileNotFoundError).
+pub fn os_error_class(errno: i64) -> &'static str {
+    match errno as i32 {
+        libc::EAGAIN | libc::EALREADY | libc::EINPROGRESS => "BlockingIOError",
+        libc::ECHILD => "ChildProcessError",
+        libc::EPIPE | libc::ESHUTDOWN => "BrokenPipeError",
+        libc::ECONNABORTED => "ConnectionAbortedError",
+        libc::ECONNREFUSED => "ConnectionRefusedError",
+        libc::ECONNRESET => "ConnectionResetError",
         libc::EEXIST => "FileExistsError",
-        libc::EACCES | libc::EPERM => "PermissionError",
+        libc::ENOENT => "FileNotFoundError",
         libc::EISDIR => "IsADirectoryError",
         libc::ENOTDIR => "NotADirectoryError",
         libc::EINTR => "InterruptedError",
-        libc::ECHILD => "ChildProcessError",
+        libc::EACCES | libc::EPERM => "PermissionError",
         libc::ESRCH => "ProcessLookupError",
+        libc::ETIMEDOUT => "TimeoutError",
         _ => "OSError",
-    };
+    }
+}
+
+pub fn io_error(e: std::io::Error) -> Exc {
+    let errno = e.raw_os_error().unwrap_or(0);
+    let name = os_error_class(errno as i64);
     let msg = std::io::Error::from_raw_os_error(errno).to_string();
     let msg = msg.split(" (os error").next().unwrap_or(&msg).to_string();
     os_error(name, errno, msg)

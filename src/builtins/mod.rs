@@ -227,6 +227,10 @@ pub fn install(interp: &mut Interp) {
     for (name, cls) in &t.exceptions {
         interp.set_builtin(name, Value::Class(cls.clone()));
     }
+    // Python 2's names, kept by CPython as aliases.
+    for alias in ["IOError", "EnvironmentError"] {
+        interp.set_builtin(alias, Value::Class(t.exc("OSError")));
+    }
     interp.set_builtin("None", Value::None);
     interp.set_builtin("Ellipsis", Value::Ellipsis);
     interp.set_builtin("NotImplemented", Value::NotImplemented);

@@ -208,7 +208,15 @@ impl Interp {
                 "__context__" => Some(st.context.clone().unwrap_or(Value::None)),
                 "__suppress_context__" => Some(Value::Bool(st.suppress_context)),
                 "__traceback__" => Some(Value::None),
-                "value" | "code" | "errno" | "strerror" => {
+                // Set when it was made (os_error_attrs); None when it was not parsed.
+                "errno" | "strerror" | "filename" | "filename2"
+                    if inst
+                        .class()
+                        .is_subclass(&super::types::types().exc("OSError")) =>
+                {
+                    Some(Value::None)
+                }
+                "value" | "code" => {
                     let cls = inst.class();
                     let t = super::types::types();
                     let first = || st.args.first().cloned().unwrap_or(Value::None);
@@ -219,13 +227,6 @@ impl Interp {
                                 0 => Value::None,
                                 1 => first(),
                                 _ => Value::tuple(st.args.clone()),
-                            })
-                        }
-                        "errno" | "strerror" if cls.is_subclass(&t.exc("OSError")) => {
-                            Some(match (n, st.args.len()) {
-                                ("errno", 2..) => first(),
-                                ("strerror", 2..) => st.args[1].clone(),
-                                _ => Value::None,
                             })
                         }
                         _ => None,

@@ -364,6 +364,26 @@ impl Interp {
         args: Vec<Value>,
         kwargs: Kwargs,
     ) -> PyResult<Value> {
+        // A class with its own __init__ or __new__ gets its arguments as given (CPython
+        // leaves their parsing to OSError.__init__, which it may not call).
+        let own = |name| !matches!(cls.lookup(name), Some(Value::Native(_)) | None);
+        if cls.base_kind == TypeKind::Exception && !own(self.sym.init) && !own(self.sym.new) {
+            let (os_class, os_args, attrs) = os_error_parts(cls, args);
+            let obj = self.instantiate_class(&os_class, os_args, kwargs)?;
+            if let Value::Instance(i) = &obj {
+                set_os_error_attrs(i, attrs);
+            }
+            return Ok(obj);
+        }
+        self.instantiate_class(cls, args, kwargs)
+    }
+
+    fn instantiate_class(
+        &mut self,
+        cls: &Rc<Class>,
+        args: Vec<Value>,
+        kwargs: Kwargs,
+    ) -> PyResult<Value> {
         if cls.builtin {
             if Rc::ptr_eq(cls, &crate::interp::types::types().object) {
                 return crate::builtins::ctors::object_ctor(self, &args, kwargs);

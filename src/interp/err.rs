@@ -80,6 +80,64 @@ pub fn new_exception(cls: Rc<Class>, args: Vec<Value>) -> Exc {
     }))
 }
 
+/// What `cls(*args)` makes of an OSError's arguments, as CPython: `OSError` itself with
+/// an errno becomes its subclass (`OSError(2, 'x')` is a FileNotFoundError). Other
+/// exceptions pass through.
+pub fn os_error_parts(
+    cls: &Rc<Class>,
+    args: Vec<Value>,
+) -> (Rc<Class>, Vec<Value>, Vec<(&'static str, Value)>) {
+    let t = types();
+    let os_error = t.exc("OSError");
+    if !cls.is_subclass(&os_error) {
+        return (cls.clone(), args, vec![]);
+    }
+    let cls = match args.first() {
+        Some(Value::Int(n)) if Rc::ptr_eq(cls, &os_error) && (2..=5).contains(&args.len()) => {
+            t.exc(crate::builtins::functions::os_error_class(*n))
+        }
+        _ => cls.clone(),
+    };
+    let (args, attrs) = os_error_attrs(args);
+    (cls, args, attrs)
+}
+
+/// OSError's parsing of (errno, strerror, filename, winerror, filename2): the
+/// attributes they set, and the args left (errno and strerror alone when a filename
+/// is given). Other counts set no attribute.
+pub fn os_error_attrs(mut args: Vec<Value>) -> (Vec<Value>, Vec<(&'static str, Value)>) {
+    if !(2..=5).contains(&args.len()) {
+        return (args, vec![]);
+    }
+    let arg = |i: usize| args.get(i).cloned().unwrap_or(Value::None);
+    let attrs = vec![
+        ("errno", arg(0)),
+        ("strerror", arg(1)),
+        ("filename", arg(2)),
+        ("filename2", arg(4)),
+    ];
+    if !arg(2).is_none() {
+        args.truncate(2);
+    }
+    (args, attrs)
+}
+
+/// Sets the attributes `os_error_attrs` found on an exception instance.
+pub fn set_os_error_attrs(e: &Instance, attrs: Vec<(&'static str, Value)>) {
+    let mut d = e.dict.borrow_mut();
+    for (name, v) in attrs {
+        d.insert(crate::intern::intern(name), v);
+    }
+}
+
+/// An OSError's `filename` or `filename2` (None when it has none).
+pub fn os_error_filename(e: &Instance, name: &str) -> Value {
+    e.dict
+        .borrow()
+        .get(&crate::intern::intern(name))
+        .unwrap_or(Value::None)
+}
+
 pub fn exc_msg(name: &str, msg: impl Into<String>) -> Exc {
     new_exception(types().exc(name), vec![Value::string(msg.into())])
 }
@@ -112,10 +170,10 @@ pub fn runtime_error(msg: impl Into<String>) -> Exc {
     exc_msg("RuntimeError", msg)
 }
 pub fn os_error(name: &str, errno: i32, msg: impl Into<String>) -> Exc {
-    new_exception(
-        types().exc(name),
-        vec![Value::Int(errno as i64), Value::string(msg.into())],
-    )
+    let args = vec![Value::Int(errno as i64), Value::string(msg.into())];
+    let e = new_exception(types().exc(name), args.clone());
+    set_os_error_attrs(&e.0, os_error_attrs(args).1);
+    e
 }
 pub fn stop_iteration(value: Value) -> Exc {
     let args = if value.is_none() { vec![] } else { vec![value] };

@@ -9,10 +9,12 @@ use crate::value::Value;
 /// The message of an exception, as `str(e)` gives it.
 pub fn exc_message(e: &Exc) -> String {
     let args = e.args();
-    if let (2..=4, Some(Value::Int(n))) = (args.len(), args.first()) {
-        if e.is("OSError") {
-            return os_error_message(*n, &args[1..]);
-        }
+    if (2..=5).contains(&args.len()) && e.is("OSError") {
+        let files = [
+            os_error_filename(&e.0, "filename"),
+            os_error_filename(&e.0, "filename2"),
+        ];
+        return os_error_message(&args[0], &args[1], &files);
     }
     match args.len() {
         0 => String::new(),
@@ -31,16 +33,20 @@ pub fn exc_message(e: &Exc) -> String {
 }
 
 /// `[Errno 2] No such file or directory: 'x.txt'` (with ` -> 'y'` for two paths).
-fn os_error_message(errno: i64, rest: &[Value]) -> String {
+fn os_error_message(errno: &Value, strerror: &Value, files: &[Value; 2]) -> String {
     let Some(i) = super::current() else {
         return String::new();
     };
-    let mut s = format!("[Errno {}] {}", errno, i.str(&rest[0]).unwrap_or_default());
-    if let Some(f) = rest.get(1) {
-        s.push_str(&format!(": {}", i.repr(f).unwrap_or_default()));
-    }
-    if let Some(g) = rest.get(2) {
-        s.push_str(&format!(" -> {}", i.repr(g).unwrap_or_default()));
+    let mut s = format!(
+        "[Errno {}] {}",
+        i.str(errno).unwrap_or_default(),
+        i.str(strerror).unwrap_or_default()
+    );
+    if !files[0].is_none() {
+        s.push_str(&format!(": {}", i.repr(&files[0]).unwrap_or_default()));
+        if !files[1].is_none() {
+            s.push_str(&format!(" -> {}", i.repr(&files[1]).unwrap_or_default()));
+        }
     }
     s
 }

@@ -92,13 +92,10 @@ pub fn arg_path(interp: &Interp, v: &Value, fname: &str) -> PyResult<String> {
 /// `[Errno 2] No such file or directory: 'x.txt'`.
 pub fn path_error(e: std::io::Error, path: &str) -> crate::interp::Exc {
     let exc = crate::builtins::functions::io_error(e);
-    exc.state().args.push(Value::str(path));
-    let args = exc.args();
-    let mut d = exc.0.dict.borrow_mut();
-    for (name, v) in ["errno", "strerror", "filename"].iter().zip(args) {
-        d.insert(crate::intern::intern(name), v);
-    }
-    drop(d);
+    exc.0
+        .dict
+        .borrow_mut()
+        .insert(crate::intern::intern("filename"), Value::str(path));
     exc
 }
 
