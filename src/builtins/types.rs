@@ -644,7 +644,7 @@ pub fn object_new(interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<
 
 pub fn base_exception_init(_i: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Value> {
     if let Some(e) = args.first().and_then(Exc::from_value) {
-        if e.is("OSError") {
+        if e.is_os_error() {
             // OSError.__init__ (a subclass's super().__init__): errno, strerror and
             // filenames become attributes.
             let (rest, attrs) = crate::interp::err::os_error_attrs(args[1..].to_vec());

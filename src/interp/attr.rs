@@ -210,9 +210,7 @@ impl Interp {
                 "__traceback__" => Some(Value::None),
                 // Set when it was made (os_error_attrs); None when it was not parsed.
                 "errno" | "strerror" | "filename" | "filename2"
-                    if inst
-                        .class()
-                        .is_subclass(&super::types::types().exc("OSError")) =>
+                    if inst.class().is_subclass(&super::types::types().os_error) =>
                 {
                     Some(Value::None)
                 }

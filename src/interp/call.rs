@@ -364,10 +364,14 @@ impl Interp {
         args: Vec<Value>,
         kwargs: Kwargs,
     ) -> PyResult<Value> {
-        // A class with its own __init__ or __new__ gets its arguments as given (CPython
-        // leaves their parsing to OSError.__init__, which it may not call).
+        // An OSError's arguments are parsed, unless its class has its own __init__ or
+        // __new__ (CPython then leaves that to OSError.__init__, which it may not call).
         let own = |name| !matches!(cls.lookup(name), Some(Value::Native(_)) | None);
-        if cls.base_kind == TypeKind::Exception && !own(self.sym.init) && !own(self.sym.new) {
+        if cls.base_kind == TypeKind::Exception
+            && cls.is_subclass(&crate::interp::types::types().os_error)
+            && !own(self.sym.init)
+            && !own(self.sym.new)
+        {
             let (os_class, os_args, attrs) = os_error_parts(cls, args);
             let obj = self.instantiate_class(&os_class, os_args, kwargs)?;
             if let Value::Instance(i) = &obj {

@@ -31,6 +31,9 @@ impl Exc {
     pub fn is(&self, name: &str) -> bool {
         self.class().is_subclass(&types().exc(name))
     }
+    pub fn is_os_error(&self) -> bool {
+        self.class().is_subclass(&types().os_error)
+    }
     pub fn push_trace(&self, entry: TraceEntry) {
         self.state().traceback.push(entry);
     }
@@ -88,12 +91,12 @@ pub fn os_error_parts(
     args: Vec<Value>,
 ) -> (Rc<Class>, Vec<Value>, Vec<(&'static str, Value)>) {
     let t = types();
-    let os_error = t.exc("OSError");
-    if !cls.is_subclass(&os_error) {
+    let os_error = &t.os_error;
+    if !cls.is_subclass(os_error) {
         return (cls.clone(), args, vec![]);
     }
     let cls = match args.first() {
-        Some(Value::Int(n)) if Rc::ptr_eq(cls, &os_error) && (2..=5).contains(&args.len()) => {
+        Some(Value::Int(n)) if Rc::ptr_eq(cls, os_error) && (2..=5).contains(&args.len()) => {
             t.exc(crate::builtins::functions::os_error_class(*n))
         }
         _ => cls.clone(),

@@ -9,7 +9,7 @@ use crate::value::Value;
 /// The message of an exception, as `str(e)` gives it.
 pub fn exc_message(e: &Exc) -> String {
     let args = e.args();
-    if (2..=5).contains(&args.len()) && e.is("OSError") {
+    if (2..=5).contains(&args.len()) && e.is_os_error() {
         let files = [
             os_error_filename(&e.0, "filename"),
             os_error_filename(&e.0, "filename2"),

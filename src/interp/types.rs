@@ -37,6 +37,8 @@ pub struct Types {
     pub exception: Rc<Class>,
     /// Every built-in exception class by name.
     pub exceptions: HashMap<&'static str, Rc<Class>>,
+    /// `OSError`, asked for on every exception made (its arguments are parsed).
+    pub os_error: Rc<Class>,
     /// Native object types by name (iterators, generator, file, lock, ...).
     pub natives: RefCell<HashMap<&'static str, Rc<Class>>>,
 }
@@ -250,6 +252,7 @@ impl Types {
             object,
             base_exception,
             exception,
+            os_error: exceptions["OSError"].clone(),
             exceptions,
             natives: RefCell::new(HashMap::new()),
         }
