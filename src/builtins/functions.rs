@@ -890,9 +890,15 @@ pub fn pow(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value> {
         if m.is_zero() {
             return Err(value_error("pow() 3rd argument cannot be 0"));
         }
-        if e.is_negative() {
-            return Err(value_error("base is not invertible for the given modulus"));
-        }
+        // A negative exponent raises the modular inverse (as CPython since 3.8).
+        let (b, e) = if e.is_negative() {
+            let Some(inv) = b.modinv(&m) else {
+                return Err(value_error("base is not invertible for the given modulus"));
+            };
+            (inv, -e)
+        } else {
+            (b, e)
+        };
         let r = b.modpow(&e, &m);
         let r = if !r.is_zero() && (r.is_negative() != m.is_negative()) {
             r + &m

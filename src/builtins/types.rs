@@ -642,8 +642,25 @@ pub fn object_new(interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<
     }
 }
 
-pub fn base_exception_init(_i: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Value> {
+pub fn base_exception_init(_i: &mut Interp, args: &[Value], mut kw: Kwargs) -> PyResult<Value> {
     if let Some(e) = args.first().and_then(Exc::from_value) {
+        if !kw.is_empty() {
+            if !e.is("ImportError") {
+                return Err(type_error(format!(
+                    "{}() takes no keyword arguments",
+                    e.class().name
+                )));
+            }
+            // ImportError(msg, name=..., path=...).
+            let mut d = e.0.dict.borrow_mut();
+            for key in ["name", "path"] {
+                if let Some(v) = crate::builtins::functions::take_kw(&mut kw, key) {
+                    d.insert(crate::intern::intern(key), v);
+                }
+            }
+            drop(d);
+            crate::builtins::functions::reject_unknown_kw(&e.class().name, &kw)?;
+        }
         if e.is_os_error() {
             // OSError.__init__ (a subclass's super().__init__): errno, strerror and
             // filenames become attributes.

@@ -214,6 +214,13 @@ impl Interp {
                 {
                     Some(Value::None)
                 }
+                "name" | "path"
+                    if inst
+                        .class()
+                        .is_subclass(&super::types::types().exc("ImportError")) =>
+                {
+                    Some(Value::None)
+                }
                 "value" | "code" => {
                     let cls = inst.class();
                     let t = super::types::types();

@@ -366,12 +366,13 @@ impl Interp {
     ) -> PyResult<Value> {
         // An OSError's arguments are parsed, unless its class has its own __init__ or
         // __new__ (CPython then leaves that to OSError.__init__, which it may not call).
-        let own = |name| !matches!(cls.lookup(name), Some(Value::Native(_)) | None);
-        if cls.base_kind == TypeKind::Exception
-            && cls.is_subclass(&crate::interp::types::types().os_error)
-            && !own(self.sym.init)
-            && !own(self.sym.new)
-        {
+        if self.os_error_parsed_here(cls) == Some(true) {
+            if !kwargs.is_empty() {
+                return Err(type_error(format!(
+                    "{}() takes no keyword arguments",
+                    cls.name
+                )));
+            }
             let (os_class, os_args, attrs) = os_error_parts(cls, args);
             let obj = self.instantiate_class(&os_class, os_args, kwargs)?;
             if let Value::Instance(i) = &obj {
@@ -380,6 +381,19 @@ impl Interp {
             return Ok(obj);
         }
         self.instantiate_class(cls, args, kwargs)
+    }
+
+    /// For an OSError class, whether `cls(...)` parses its arguments (Some(false): its
+    /// own __init__ or __new__ does instead, and it starts with empty args); None for
+    /// any other class.
+    fn os_error_parsed_here(&self, cls: &Rc<Class>) -> Option<bool> {
+        if cls.base_kind != TypeKind::Exception
+            || !cls.is_subclass(&crate::interp::types::types().os_error)
+        {
+            return None;
+        }
+        let own = |name| !matches!(cls.lookup(name), Some(Value::Native(_)) | None);
+        Some(!own(self.sym.init) && !own(self.sym.new))
     }
 
     fn instantiate_class(
@@ -399,7 +413,16 @@ impl Interp {
                 return self.call(&ctor, args, kwargs);
             }
             if cls.base_kind == TypeKind::Exception {
-                return Ok(new_exception(cls.clone(), args).value());
+                if kwargs.is_empty() {
+                    return Ok(new_exception(cls.clone(), args).value());
+                }
+                // Its __init__ refuses them, or takes ImportError's name= and path=.
+                let e = new_exception(cls.clone(), vec![]).value();
+                let mut a = Vec::with_capacity(args.len() + 1);
+                a.push(e.clone());
+                a.extend(args);
+                crate::builtins::types::base_exception_init(self, &a, kwargs)?;
+                return Ok(e);
             }
             return Err(type_error(format!(
                 "cannot create '{}' instances",
@@ -431,7 +454,11 @@ impl Interp {
         }
         let payload = match cls.base_kind {
             TypeKind::Exception => Payload::Exception(RefCell::new(ExcState {
-                args: args.clone(),
+                args: if self.os_error_parsed_here(cls) == Some(false) {
+                    vec![]
+                } else {
+                    args.clone()
+                },
                 ..Default::default()
             })),
             TypeKind::Dict => Payload::Dict(RefCell::new(Dict::new())),

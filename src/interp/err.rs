@@ -113,13 +113,14 @@ pub fn os_error_attrs(mut args: Vec<Value>) -> (Vec<Value>, Vec<(&'static str, V
         return (args, vec![]);
     }
     let arg = |i: usize| args.get(i).cloned().unwrap_or(Value::None);
-    let attrs = vec![
-        ("errno", arg(0)),
-        ("strerror", arg(1)),
-        ("filename", arg(2)),
-        ("filename2", arg(4)),
-    ];
+    let mut attrs = vec![("errno", arg(0)), ("strerror", arg(1))];
+    // A filename given as None is no filename (str() leaves it out); filename2 only
+    // counts beside a filename.
     if !arg(2).is_none() {
+        attrs.push(("filename", arg(2)));
+        if !arg(4).is_none() {
+            attrs.push(("filename2", arg(4)));
+        }
         args.truncate(2);
     }
     (args, attrs)
@@ -133,12 +134,10 @@ pub fn set_os_error_attrs(e: &Instance, attrs: Vec<(&'static str, Value)>) {
     }
 }
 
-/// An OSError's `filename` or `filename2` (None when it has none).
-pub fn os_error_filename(e: &Instance, name: &str) -> Value {
-    e.dict
-        .borrow()
-        .get(&crate::intern::intern(name))
-        .unwrap_or(Value::None)
+/// An OSError's attribute `name` (errno, strerror, filename, filename2), if it has
+/// been given one: its str() shows what it has, as CPython's.
+pub fn os_error_attr(e: &Instance, name: &str) -> Option<Value> {
+    e.dict.borrow().get(&crate::intern::intern(name))
 }
 
 pub fn exc_msg(name: &str, msg: impl Into<String>) -> Exc {

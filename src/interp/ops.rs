@@ -1317,7 +1317,7 @@ impl Interp {
     /// an object with `__index__`): a count too big for memory fails here, and an
     /// empty sequence is repeated no times at all. A text (str or bytes: items of one
     /// byte) longer than a C size_t can count fails with `too_long`.
-    fn repeat_count(
+    pub fn repeat_count(
         &mut self,
         len: usize,
         item_size: usize,

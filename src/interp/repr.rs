@@ -9,12 +9,10 @@ use crate::value::Value;
 /// The message of an exception, as `str(e)` gives it.
 pub fn exc_message(e: &Exc) -> String {
     let args = e.args();
-    if (2..=5).contains(&args.len()) && e.is_os_error() {
-        let files = [
-            os_error_filename(&e.0, "filename"),
-            os_error_filename(&e.0, "filename2"),
-        ];
-        return os_error_message(&args[0], &args[1], &files);
+    if e.is_os_error() {
+        if let Some(s) = os_error_message(e) {
+            return s;
+        }
     }
     match args.len() {
         0 => String::new(),
@@ -32,23 +30,30 @@ pub fn exc_message(e: &Exc) -> String {
     }
 }
 
-/// `[Errno 2] No such file or directory: 'x.txt'` (with ` -> 'y'` for two paths).
-fn os_error_message(errno: &Value, strerror: &Value, files: &[Value; 2]) -> String {
-    let Some(i) = super::current() else {
-        return String::new();
-    };
+/// `[Errno 2] No such file or directory: 'x.txt'` (with ` -> 'y'` for two paths), from
+/// the error's attributes as CPython reads them; None when it has no errno and
+/// strerror (its args then make the message).
+fn os_error_message(e: &Exc) -> Option<String> {
+    let i = super::current()?;
+    let attr = |name| os_error_attr(&e.0, name);
+    let (errno, strerror) = (attr("errno"), attr("strerror"));
+    if (errno.is_none() || strerror.is_none()) && attr("filename").is_none() {
+        return None;
+    }
+    let none = Value::None;
     let mut s = format!(
         "[Errno {}] {}",
-        i.str(errno).unwrap_or_default(),
-        i.str(strerror).unwrap_or_default()
+        i.str(errno.as_ref().unwrap_or(&none)).unwrap_or_default(),
+        i.str(strerror.as_ref().unwrap_or(&none))
+            .unwrap_or_default()
     );
-    if !files[0].is_none() {
-        s.push_str(&format!(": {}", i.repr(&files[0]).unwrap_or_default()));
-        if !files[1].is_none() {
-            s.push_str(&format!(" -> {}", i.repr(&files[1]).unwrap_or_default()));
+    if let Some(f) = attr("filename") {
+        s.push_str(&format!(": {}", i.repr(&f).unwrap_or_default()));
+        if let Some(g) = attr("filename2") {
+            s.push_str(&format!(" -> {}", i.repr(&g).unwrap_or_default()));
         }
     }
-    s
+    Some(s)
 }
 
 /// `ascii()`: escapes every non-ASCII character of a repr.

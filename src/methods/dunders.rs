@@ -268,10 +268,11 @@ fn binary(
     );
     // A sequence's `+`, `*` and `%` raise for a wrong operand, as the operator does;
     // its reflected forms only take what the operator would have sent them.
-    let handled = if sequence && !reflected {
+    let count =
+        |interp: &Interp, v: &Value| is_int(v) || interp.user_method(v, interp.sym.index).is_some();
+    // `__rmul__` of a sequence takes the count as `__mul__` does.
+    let handled = if sequence && (!reflected || op == BinOp::Mul) {
         true
-    } else if sequence && op == BinOp::Mul {
-        is_int(b)
     } else {
         owner.accepts(b)
     };
@@ -279,7 +280,7 @@ fn binary(
         return Ok(Value::NotImplemented);
     }
     // The method, unlike the operator, asks for an index outright.
-    if sequence && op == BinOp::Mul && !is_int(b) {
+    if sequence && op == BinOp::Mul && !count(interp, b) {
         return Err(type_error(format!(
             "'{}' object cannot be interpreted as an integer",
             interp.type_name(b)
@@ -312,20 +313,18 @@ fn in_place(
             Ok(a.clone())
         }
         (TypeKind::List, BinOp::Mul) => {
-            let n = match b {
-                Value::Int(n) => *n,
-                Value::Bool(x) => *x as i64,
-                other => {
-                    return Err(type_error(format!(
-                        "'{}' object cannot be interpreted as an integer",
-                        interp.type_name(other)
-                    )))
-                }
-            };
+            if !is_int(b) && interp.user_method(b, interp.sym.index).is_none() {
+                return Err(type_error(format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    interp.type_name(b)
+                )));
+            }
             if let Some(l) = ListRef::of(a) {
+                let len = l.cell().borrow().len();
+                let n = interp.repeat_count(len, std::mem::size_of::<Value>(), b, "")?;
                 let mut items = l.cell().borrow_mut();
                 let once = std::mem::take(&mut *items);
-                for _ in 0..n.max(0) {
+                for _ in 0..n {
                     items.extend(once.iter().cloned());
                 }
             }

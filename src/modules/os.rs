@@ -181,7 +181,7 @@ fn rename(interp: &mut Interp, args: &[Value], _k: Kwargs) -> PyResult<Value> {
     let b = arg_path(interp, &args[1], "rename")?;
     std::fs::rename(&a, &b).map_err(|e| {
         let exc = path_error(e, &a);
-        exc.state().args.push(Value::str(&b));
+        crate::interp::err::set_os_error_attrs(&exc.0, vec![("filename2", Value::str(&b))]);
         exc
     })?;
     Ok(Value::None)

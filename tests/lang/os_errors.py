@@ -43,3 +43,41 @@ class Own(OSError):
 
 e = Own('u', 2, 'm')
 print(type(e).__name__, e.args, e.filename, e.errno)
+
+
+# str() from the attributes; keywords refused; an own __init__ starts from empty args.
+def t3(f):
+    try:
+        r = f()
+        print('ok', repr(r), str(r) if isinstance(r, BaseException) else '')
+    except Exception as e:
+        print(type(e).__name__, e)
+try:
+    os.rename('/nonexistent/a', '/nonexistent/b')
+except OSError as e:
+    print(str(e), e.args, e.filename, e.filename2)
+e = OSError(); e.errno = 3; e.strerror = 'zz'; print(repr(str(e)))
+e = OSError(2, 'x', 'f'); e.errno = 5; e.strerror = 'y'; print(str(e))
+e = OSError(2, 'x', 'f'); e.args = (5, 'z'); print(str(e))
+e = OSError(2, 'x', 'f'); e.filename = None; print(str(e))
+class F(OSError):
+    def __init__(self, *a):
+        pass
+f = F(2, 'x', 'f'); print(f.args, repr(str(f)), repr(f), f.errno)
+class G(OSError):
+    def __init__(self, *a):
+        super().__init__(*a)
+        self.args = ('over',)
+g = G(2, 'x', 'f'); print(g.args, str(g), g.filename)
+t3(lambda: Exception(a=1))
+t3(lambda: ValueError('x', a=1))
+t3(lambda: OSError(errno=2))
+t3(lambda: OSError(2, 'x', filename='f'))
+class E(Exception):
+    pass
+t3(lambda: E(a=1))
+t3(lambda: ImportError('x', bogus=1))
+t3(lambda: ImportError('x', name='m', path='p').name)
+t3(lambda: OSError(2, 'x', None, None, 'f2').filename2)
+t3(lambda: OSError(None, None))
+t3(lambda: OSError(1))

@@ -35,3 +35,27 @@ for f in [lambda: b'ab' * 2 ** 62, lambda: (1, 2) * 2 ** 62, lambda: 'ab' * (2 *
         print(f())
     except Exception as e:
         print(type(e).__name__, e)
+
+
+# Subclasses, counts from __index__, and __mul__/__rmul__ called directly.
+class I2:
+    def __index__(self):
+        return 2
+class LS(list):
+    pass
+class SS(str):
+    pass
+class TS(tuple):
+    pass
+for f in [lambda: LS([1]) * I2(), lambda: SS('a') * I2(), lambda: TS((1,)) * I2(), lambda: [1].__mul__(I2()),
+          lambda: b'x'.__mul__(I2()), lambda: 'a'.__rmul__(I2()), lambda: I2() * LS([3]),
+          lambda: [1].__mul__(2.0), lambda: 'a'.__rmul__(2.0)]:
+    try:
+        print(f())
+    except TypeError as e:
+        print('TypeError', e)
+l = LS([1, 2])
+l *= I2()
+print(l, type(l).__name__)
+l *= 0
+print(l)

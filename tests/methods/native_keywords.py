@@ -23,3 +23,10 @@ for c in [lambda: pow(2, base=3), lambda: pow(2, mod=3), lambda: pow(base=2), la
           lambda: pow(2, exp=3, mod=None), lambda: pow(2, 3, mod=0), lambda: pow(base=2, mod=3)]:
     try: print(c())
     except (TypeError, ValueError) as e: print(type(e).__name__, e)
+
+for a in [(3, -1, 7), (2, -1, 7), (2, -3, 7), (-3, -1, 7), (3, -1, -7), (2, -1, 4), (0, -1, 5), (3, -2, 1), (5, -1, 12)]:
+    try:
+        print(a, pow(*a))
+    except ValueError as e:
+        print(a, 'ValueError', e)
+print(ImportError('x').name, ImportError('x').path)
