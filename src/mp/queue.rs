@@ -319,7 +319,7 @@ fn block_args(
     args: &[Value],
     first: usize,
     kw: &mut Kwargs,
-) -> PyResult<(bool, Option<std::time::Instant>)> {
+) -> PyResult<(bool, Option<std::time::Instant>, bool)> {
     let most = if q.kind == Kind::Simple {
         first
     } else {
@@ -338,12 +338,14 @@ fn block_args(
         super::method_args(&name, args, kw, first, most)?;
     }
     let block = !matches!(block, Some(Value::Bool(false)) | Some(Value::Int(0)));
-    // A negative timeout is no wait at all, as in CPython's multiprocessing queues.
+    // A negative timeout is no wait at all, as in CPython's multiprocessing queues; a
+    // call that does not block never looks at it.
     let timeout = match timeout {
-        Some(t) => timeout_arg(&t)?,
-        None => None,
+        Some(Value::Float(f)) if block && f.is_nan() => return Ok((block, None, true)),
+        Some(t) if block => timeout_arg(&t)?,
+        _ => None,
     };
-    Ok((block, block::deadline(timeout)))
+    Ok((block, block::deadline(timeout), false))
 }
 
 fn q_put(interp: &mut Interp, args: &[Value], mut kw: Kwargs) -> PyResult<Value> {
@@ -357,8 +359,17 @@ fn q_put(interp: &mut Interp, args: &[Value], mut kw: Kwargs) -> PyResult<Value>
                 q.owner("put")
             ))
         })?;
-    let (block, deadline) = block_args(q, "put", args, 2, &mut kw)?;
+    let (block, deadline, nan) = block_args(q, "put", args, 2, &mut kw)?;
     let bytes = codec::encode(interp, &obj)?;
+    if nan {
+        // As CPython's semaphore: a NaN timeout only fails where the put must wait.
+        return match q.put(interp, &bytes, false, None) {
+            Err(e) if Rc::ptr_eq(&e.class(), &super::queue_exc("Full")) => Err(
+                crate::interp::err::os_error("OSError", libc::EINVAL, "Invalid argument"),
+            ),
+            r => r.map(|_| Value::None),
+        };
+    }
     q.put(interp, &bytes, block, deadline)?;
     Ok(Value::None)
 }
@@ -394,7 +405,11 @@ fn q_put_nowait(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Val
 fn q_get(interp: &mut Interp, args: &[Value], mut kw: Kwargs) -> PyResult<Value> {
     let q: &Queue = this(args)?;
     q.check_closed(interp, &args[0])?;
-    let (block, deadline) = block_args(q, "get", args, 1, &mut kw)?;
+    let (block, deadline, nan) = block_args(q, "get", args, 1, &mut kw)?;
+    if nan {
+        // CPython turns a blocking get's timeout into milliseconds first.
+        return Err(value_error("cannot convert float NaN to integer"));
+    }
     let bytes = q.get(interp, block, deadline)?;
     codec::decode(interp, &bytes)
 }
