@@ -358,14 +358,29 @@ impl Interp {
     }
 
     /// Calls `cls(*args, **kwargs)`.
+    #[inline]
     pub fn instantiate(
         &mut self,
         cls: &Rc<Class>,
         args: Vec<Value>,
         kwargs: Kwargs,
     ) -> PyResult<Value> {
-        // An OSError's arguments are parsed, unless its class has its own __init__ or
-        // __new__ (CPython then leaves that to OSError.__init__, which it may not call).
+        if cls.base_kind == TypeKind::Exception {
+            return self.instantiate_exception(cls, args, kwargs);
+        }
+        self.instantiate_class(cls, args, kwargs)
+    }
+
+    /// `cls(...)` for an exception class: an OSError's arguments are parsed, unless its
+    /// class has its own __init__ or __new__ (CPython then leaves that to
+    /// OSError.__init__, which it may not call).
+    #[inline(never)]
+    fn instantiate_exception(
+        &mut self,
+        cls: &Rc<Class>,
+        args: Vec<Value>,
+        kwargs: Kwargs,
+    ) -> PyResult<Value> {
         if self.os_error_parsed_here(cls) == Some(true) {
             if !kwargs.is_empty() {
                 return Err(type_error(format!(
@@ -396,6 +411,7 @@ impl Interp {
         Some(!own(self.sym.init) && !own(self.sym.new))
     }
 
+    #[inline]
     fn instantiate_class(
         &mut self,
         cls: &Rc<Class>,
