@@ -160,32 +160,39 @@ pub fn to_float(interp: &mut Interp, v: &Value) -> PyResult<f64> {
     })
 }
 
-pub fn str_new(interp: &mut Interp, args: &[Value], mut kw: Kwargs) -> PyResult<Value> {
-    let encoding = take_kw(&mut kw, "encoding");
-    let _errors = take_kw(&mut kw, "errors");
-    super::functions::reject_unknown_kw("str", &kw)?;
-    arity("str", args, 0, 3)?;
-    match args.first() {
-        None => Ok(Value::str("")),
-        Some(Value::Bytes(b)) if args.len() > 1 || encoding.is_some() => {
-            match String::from_utf8(b.to_vec()) {
-                Ok(s) => Ok(Value::string(s)),
-                Err(e) => Err(exc_msg(
-                    "UnicodeDecodeError",
-                    format!(
-                    "'utf-8' codec can't decode byte 0x{:02x} in position {}: invalid start byte",
-                    b[e.utf8_error().valid_up_to()],
-                    e.utf8_error().valid_up_to()
-                ),
-                )),
-            }
+pub fn str_new(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value> {
+    // str(x), the common call, binds nothing.
+    if kw.is_empty() && args.len() == 1 {
+        return match &args[0] {
+            s @ Value::Str(_) => Ok(s.clone()),
+            v => Ok(Value::string(interp.str(v)?)),
+        };
+    }
+    let a = super::functions::clinic_args("str", args, kw, &["object", "encoding", "errors"], 0)?;
+    let (object, encoding, errors) = (a[0].clone(), a[1].clone(), a[2].clone());
+    for (what, v) in [("encoding", &encoding), ("errors", &errors)] {
+        if let Some(v) = v.as_ref().filter(|v| !matches!(v, Value::Str(_))) {
+            return Err(type_error(format!(
+                "str() argument '{what}' must be str, not {}",
+                interp.type_name(v)
+            )));
         }
-        Some(v) if args.len() > 1 || encoding.is_some() => Err(type_error(format!(
+    }
+    let decoding = encoding.is_some() || errors.is_some();
+    match object {
+        None => Ok(Value::str("")),
+        // With an encoding or errors, it decodes bytes, as bytes.decode does.
+        Some(b @ Value::Bytes(_)) if decoding => {
+            let enc = encoding.unwrap_or_else(|| Value::str("utf-8"));
+            let errs = errors.unwrap_or_else(|| Value::str("strict"));
+            crate::methods::bytes::decode(interp, &[b, enc, errs], vec![])
+        }
+        Some(v) if decoding => Err(type_error(format!(
             "decoding to str: need a bytes-like object, {} found",
-            interp.type_name(v)
+            interp.type_name(&v)
         ))),
-        Some(s @ Value::Str(_)) => Ok(s.clone()),
-        Some(v) => Ok(Value::string(interp.str(v)?)),
+        Some(s @ Value::Str(_)) => Ok(s),
+        Some(v) => Ok(Value::string(interp.str(&v)?)),
     }
 }
 
@@ -312,20 +319,30 @@ pub fn frozenset_new(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResul
     )?)))
 }
 
-pub fn bytes_new(interp: &mut Interp, args: &[Value], mut kw: Kwargs) -> PyResult<Value> {
-    let enc = take_kw(&mut kw, "encoding");
-    arity("bytes", args, 0, 3)?;
+pub fn bytes_new(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value> {
+    let a = super::functions::clinic_args("bytes", args, kw, &["source", "encoding", "errors"], 0)?;
+    let (enc, errors) = (a[1].clone(), a[2].clone());
+    let args: Vec<Value> = a[..1].iter().flatten().cloned().collect();
+    if let Some(s @ Value::Str(_)) = args.first() {
+        // With its encoding, as str.encode does it.
+        let Some(enc) = enc else {
+            return Err(type_error("string argument without an encoding"));
+        };
+        let errs = errors.unwrap_or_else(|| Value::str("strict"));
+        return crate::methods::str::encode(interp, &[s.clone(), enc, errs], vec![]);
+    }
+    if enc.is_some() || errors.is_some() {
+        return Err(type_error(if enc.is_some() {
+            "encoding without a string argument"
+        } else {
+            "errors without a string argument"
+        }));
+    }
     let to_bytes = args
         .first()
         .and_then(|v| interp.user_method(v, crate::intern::intern("__bytes__")));
     Ok(Value::Bytes(Rc::new(match args.first() {
         None => Vec::new(),
-        Some(Value::Str(s)) => {
-            if args.len() < 2 && enc.is_none() {
-                return Err(type_error("string argument without an encoding"));
-            }
-            s.as_str().as_bytes().to_vec()
-        }
         Some(Value::Int(n)) => {
             if *n < 0 {
                 return Err(value_error("negative count"));

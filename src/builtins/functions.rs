@@ -65,15 +65,15 @@ pub fn reject_unknown_kw(fname: &str, kw: &Kwargs) -> PyResult<()> {
 }
 
 /// The arguments of a C function whose parameters `names` may also be given by keyword
-/// (the first `required` of them must be), in order, as CPython's argument clinic
-/// binds them; arguments past `names` are left for the caller's arity check.
+/// (the first `required` of them must be), by position, as CPython's argument clinic
+/// binds them: None where an optional one was left out.
 pub fn clinic_args(
     fname: &str,
     args: &[Value],
     mut kw: Kwargs,
     names: &[&str],
     required: usize,
-) -> PyResult<Vec<Value>> {
+) -> PyResult<Vec<Option<Value>>> {
     let given = args.len() + kw.len();
     if given > names.len() {
         return Err(type_error(format!(
@@ -81,27 +81,17 @@ pub fn clinic_args(
             names.len()
         )));
     }
-    // What positions leave open comes from keywords, and a missing one is reported
-    // before a keyword that repeats a position.
-    let mut all = args.to_vec();
-    for (i, name) in names.iter().enumerate().skip(args.len()) {
-        match take_kw(&mut kw, name) {
-            Some(v) if all.len() == i => all.push(v),
-            Some(_) => {
-                return Err(type_error(format!(
-                    "{fname}() missing required argument '{}' (pos {})",
-                    names[all.len()],
-                    all.len() + 1
-                )))
-            }
-            None if i < required => {
-                return Err(type_error(format!(
-                    "{fname}() missing required argument '{name}' (pos {})",
-                    i + 1
-                )))
-            }
-            None => {}
-        }
+    let mut all: Vec<Option<Value>> = args.iter().cloned().map(Some).collect();
+    for name in &names[args.len().min(names.len())..] {
+        all.push(take_kw(&mut kw, name));
+    }
+    // A missing required one is reported before a keyword that repeats a position.
+    if let Some(i) = all[..required].iter().position(Option::is_none) {
+        return Err(type_error(format!(
+            "{fname}() missing required argument '{}' (pos {})",
+            names[i],
+            i + 1
+        )));
     }
     if let Some(i) = names[..args.len()]
         .iter()
@@ -870,7 +860,9 @@ pub fn pow(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let args = &if kw.is_empty() {
         args.to_vec()
     } else {
-        clinic_args("pow", args, kw, &["base", "exp", "mod"], 2)?
+        let mut a = clinic_args("pow", args, kw, &["base", "exp", "mod"], 2)?;
+        a.truncate(a.iter().rposition(Option::is_some).map_or(0, |i| i + 1));
+        a.into_iter().map(|v| v.unwrap_or(Value::None)).collect()
     };
     arity("pow", args, 2, 3)?;
     if args.len() == 3 && !args[2].is_none() {

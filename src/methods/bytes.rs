@@ -79,7 +79,7 @@ fn rfind_sub(hay: &[u8], needle: &[u8]) -> Option<usize> {
 
 // ---------------------------------------------------------------- decode
 
-fn decode(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value> {
+pub fn decode(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let b = this(interp, args, "decode")?;
     let a = kwparse("decode", args, kw, &["encoding", "errors"], 0)?;
     let text_arg = |v: &Option<Value>, what: &str, default: &str| -> PyResult<String> {

@@ -913,7 +913,7 @@ pub fn codec_name(name: &str) -> Option<&'static str> {
     })
 }
 
-fn encode(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value> {
+pub fn encode(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let s = this(interp, args, "encode")?;
     let a = kwparse("encode", args, kw, &["encoding", "errors"], 0)?;
     let enc = match &a[0] {

@@ -1,5 +1,6 @@
 # float() of objects: __float__ must return a float, __index__ is the fallback; str()
-# with an encoding needs bytes.
+# with an encoding or errors decodes bytes; bytes() of a str encodes it; both take
+# their parameters by name.
 
 
 class I:
@@ -33,3 +34,24 @@ for make in [lambda: float(I()), lambda: float(F()), lambda: float(BadF()), lamb
         print(make())
     except TypeError as e:
         print('TypeError', e)
+
+
+for f in [lambda: str(b'\xe9', 'latin-1'), lambda: str(b'\xff', 'ascii'), lambda: str(b'\xff', 'utf-8', 'replace'),
+          lambda: str(b'abc', errors='strict'), lambda: str(b'\xff', errors='ignore'), lambda: str(b'a', 'nope'),
+          lambda: str(b'a', 5), lambda: str(object=b'a', encoding='utf-8'), lambda: str(object=5), lambda: str(),
+          lambda: str(b'ab'), lambda: str([1], 'ascii'), lambda: str(5, errors='x'), lambda: str(x=1),
+          lambda: str(1, 2, 3, 4), lambda: str(b'a', encoding='utf-8', object=b'b')]:
+    try:
+        print(repr(f()))
+    except Exception as e:
+        print(type(e).__name__, e)
+
+
+for f in [lambda: bytes(source=b'abc'), lambda: bytes(source='a', encoding='utf-8'), lambda: bytes(x=1), lambda: bytes('é', 'latin-1'),
+          lambda: bytes('é', 'ascii'), lambda: bytes('é', 'ascii', 'replace'), lambda: bytes('a'), lambda: bytes(b'a', 'utf-8'),
+          lambda: bytes(3), lambda: bytes([1, 2]), lambda: bytes(), lambda: bytes(errors='x'), lambda: bytes(b'a', errors='x'),
+          lambda: bytes(encoding='utf-8'), lambda: bytes('a', 'utf-8', 'strict', 4), lambda: bytes(5.0)]:
+    try:
+        print(repr(f()))
+    except Exception as e:
+        print(type(e).__name__, e)
