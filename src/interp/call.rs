@@ -411,6 +411,7 @@ impl Interp {
         Some(!own(self.sym.init) && !own(self.sym.new))
     }
 
+    /// `cls(*args, **kwargs)` once an exception's arguments are settled.
     #[inline]
     fn instantiate_class(
         &mut self,
