@@ -321,15 +321,14 @@ pub fn frozenset_new(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResul
 
 pub fn bytes_new(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value> {
     let a = super::functions::clinic_args("bytes", args, kw, &["source", "encoding", "errors"], 0)?;
-    let (enc, errors) = (a[1].clone(), a[2].clone());
-    let args: Vec<Value> = a[..1].iter().flatten().cloned().collect();
-    if let Some(s @ Value::Str(_)) = args.first() {
+    let (source, enc, errors) = (a[0].clone(), a[1].clone(), a[2].clone());
+    if let Some(s @ Value::Str(_)) = source {
         // With its encoding, as str.encode does it.
         let Some(enc) = enc else {
             return Err(type_error("string argument without an encoding"));
         };
         let errs = errors.unwrap_or_else(|| Value::str("strict"));
-        return crate::methods::str::encode(interp, &[s.clone(), enc, errs], vec![]);
+        return crate::methods::str::encode(interp, &[s, enc, errs], vec![]);
     }
     if enc.is_some() || errors.is_some() {
         return Err(type_error(if enc.is_some() {
@@ -338,36 +337,32 @@ pub fn bytes_new(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Va
             "errors without a string argument"
         }));
     }
-    let to_bytes = args
-        .first()
-        .and_then(|v| interp.user_method(v, crate::intern::intern("__bytes__")));
-    Ok(Value::Bytes(Rc::new(match args.first() {
-        None => Vec::new(),
-        Some(Value::Int(n)) => {
+    let Some(source) = source else {
+        return Ok(Value::Bytes(Rc::new(Vec::new())));
+    };
+    if let Some(f) = interp.user_method(&source, crate::intern::intern("__bytes__")) {
+        return match interp.call(&f, vec![source.clone()], vec![])? {
+            b @ Value::Bytes(_) => Ok(b),
+            r => Err(type_error(format!(
+                "__bytes__ returned non-bytes (type {})",
+                interp.type_name(&r)
+            ))),
+        };
+    }
+    Ok(Value::Bytes(Rc::new(match &source {
+        Value::Int(n) => {
             if *n < 0 {
                 return Err(value_error("negative count"));
             }
             check_alloc(*n as usize, 1)?;
             vec![0u8; *n as usize]
         }
-        Some(Value::Bytes(b)) => (**b).clone(),
-        Some(other) if to_bytes.is_some() => {
-            let f = to_bytes.unwrap_or(Value::None);
-            match interp.call(&f, vec![other.clone()], vec![])? {
-                Value::Bytes(b) => (*b).clone(),
-                r => {
-                    return Err(type_error(format!(
-                        "__bytes__ returned non-bytes (type {})",
-                        interp.type_name(&r)
-                    )))
-                }
-            }
-        }
-        Some(other) => {
-            let items = interp.collect(other).map_err(|e| {
-                if e.is("TypeError")
-                    && crate::interp::repr::exc_message(&e).ends_with("is not iterable")
-                {
+        Value::Bytes(b) => (**b).clone(),
+        other => {
+            // What cannot be iterated cannot be converted; an error while iterating
+            // is the iterator's own.
+            let it = interp.iter(other).map_err(|e| {
+                if e.is("TypeError") {
                     type_error(format!(
                         "cannot convert '{}' object to bytes",
                         interp.type_name(other)
@@ -376,6 +371,7 @@ pub fn bytes_new(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Va
                     e
                 }
             })?;
+            let items = interp.collect(&it)?;
             let mut out = Vec::with_capacity(items.len());
             for x in items {
                 match x {

@@ -857,12 +857,14 @@ fn divmod_error(interp: &Interp, e: Exc, args: &[Value]) -> Exc {
 }
 
 pub fn pow(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value> {
-    let args = &if kw.is_empty() {
-        args.to_vec()
+    let bound: Vec<Value>;
+    let args = if kw.is_empty() {
+        args
     } else {
         let mut a = clinic_args("pow", args, kw, &["base", "exp", "mod"], 2)?;
         a.truncate(a.iter().rposition(Option::is_some).map_or(0, |i| i + 1));
-        a.into_iter().map(|v| v.unwrap_or(Value::None)).collect()
+        bound = a.into_iter().map(|v| v.unwrap_or(Value::None)).collect();
+        &bound
     };
     arity("pow", args, 2, 3)?;
     if args.len() == 3 && !args[2].is_none() {

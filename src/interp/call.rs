@@ -368,7 +368,7 @@ impl Interp {
         if cls.base_kind == TypeKind::Exception {
             return self.instantiate_exception(cls, args, kwargs);
         }
-        self.instantiate_class(cls, args, kwargs)
+        self.instantiate_class(cls, args, kwargs, false)
     }
 
     /// `cls(...)` for an exception class: an OSError's arguments are parsed, unless its
@@ -381,21 +381,23 @@ impl Interp {
         args: Vec<Value>,
         kwargs: Kwargs,
     ) -> PyResult<Value> {
-        if self.os_error_parsed_here(cls) == Some(true) {
-            if !kwargs.is_empty() {
-                return Err(type_error(format!(
-                    "{}() takes no keyword arguments",
-                    cls.name
-                )));
+        match self.os_error_parsed_here(cls) {
+            Some(true) => {
+                if !kwargs.is_empty() {
+                    return Err(type_error(format!(
+                        "{}() takes no keyword arguments",
+                        cls.name
+                    )));
+                }
+                let (os_class, os_args, attrs) = os_error_parts(cls, args);
+                let obj = self.instantiate_class(&os_class, os_args, kwargs, false)?;
+                if let Value::Instance(i) = &obj {
+                    set_os_error_attrs(i, attrs);
+                }
+                Ok(obj)
             }
-            let (os_class, os_args, attrs) = os_error_parts(cls, args);
-            let obj = self.instantiate_class(&os_class, os_args, kwargs)?;
-            if let Value::Instance(i) = &obj {
-                set_os_error_attrs(i, attrs);
-            }
-            return Ok(obj);
+            own_init => self.instantiate_class(cls, args, kwargs, own_init == Some(false)),
         }
-        self.instantiate_class(cls, args, kwargs)
     }
 
     /// For an OSError class, whether `cls(...)` parses its arguments (Some(false): its
@@ -411,13 +413,15 @@ impl Interp {
         Some(!own(self.sym.init) && !own(self.sym.new))
     }
 
-    /// `cls(*args, **kwargs)` once an exception's arguments are settled.
+    /// `cls(*args, **kwargs)` once an exception's arguments are settled; an exception
+    /// made `without_args` starts with none (its own __init__ sets them).
     #[inline]
     fn instantiate_class(
         &mut self,
         cls: &Rc<Class>,
         args: Vec<Value>,
         kwargs: Kwargs,
+        without_args: bool,
     ) -> PyResult<Value> {
         if cls.builtin {
             if Rc::ptr_eq(cls, &crate::interp::types::types().object) {
@@ -471,11 +475,7 @@ impl Interp {
         }
         let payload = match cls.base_kind {
             TypeKind::Exception => Payload::Exception(RefCell::new(ExcState {
-                args: if self.os_error_parsed_here(cls) == Some(false) {
-                    vec![]
-                } else {
-                    args.clone()
-                },
+                args: if without_args { vec![] } else { args.clone() },
                 ..Default::default()
             })),
             TypeKind::Dict => Payload::Dict(RefCell::new(Dict::new())),

@@ -172,9 +172,9 @@ pub fn runtime_error(msg: impl Into<String>) -> Exc {
     exc_msg("RuntimeError", msg)
 }
 pub fn os_error(name: &str, errno: i32, msg: impl Into<String>) -> Exc {
-    let args = vec![Value::Int(errno as i64), Value::string(msg.into())];
-    let e = new_exception(types().exc(name), args.clone());
-    set_os_error_attrs(&e.0, os_error_attrs(args).1);
+    let (args, attrs) = os_error_attrs(vec![Value::Int(errno as i64), Value::string(msg.into())]);
+    let e = new_exception(types().exc(name), args);
+    set_os_error_attrs(&e.0, attrs);
     e
 }
 pub fn stop_iteration(value: Value) -> Exc {

@@ -1128,11 +1128,10 @@ impl Interp {
                     Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_)
                 )
             };
-            let index = |v: &Value| self.user_method(v, self.sym.index).is_some();
-            if is_seq(a) && index(b) {
+            if is_seq(a) && self.is_count(b) {
                 return self.repeat(a, b);
             }
-            if is_seq(b) && index(a) {
+            if is_seq(b) && self.is_count(a) {
                 return self.repeat(b, a);
             }
         }
@@ -1147,18 +1146,8 @@ impl Interp {
                 l.borrow_mut().extend(items);
                 return Ok(a.clone());
             }
-            (BinOp::Mul, Value::List(l))
-                if matches!(b, Value::Int(_) | Value::Bool(_) | Value::BigInt(_))
-                    || self.user_method(b, self.sym.index).is_some() =>
-            {
-                let len = l.borrow().len();
-                let n = self.repeat_count(len, std::mem::size_of::<Value>(), b, "")?;
-                let mut v = l.borrow_mut();
-                let orig = std::mem::take(&mut *v);
-                v.reserve(len * n);
-                for _ in 0..n {
-                    v.extend(orig.iter().cloned());
-                }
+            (BinOp::Mul, Value::List(l)) if self.is_count(b) => {
+                self.repeat_in_place(l, b)?;
                 return Ok(a.clone());
             }
             (BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor, Value::Set(_)) => {
@@ -1327,24 +1316,13 @@ impl Interp {
         let n = match n {
             Value::Int(i) => (*i).max(0) as usize,
             Value::Bool(b) => *b as usize,
-            Value::BigInt(_) => {
-                return Err(overflow_error(
-                    "cannot fit 'int' into an index-sized integer",
-                ))
+            _ => {
+                use num_traits::ToPrimitive;
+                crate::modules::math::integer(self, n)?
+                    .to_i64()
+                    .ok_or_else(|| overflow_error("cannot fit 'int' into an index-sized integer"))?
+                    .max(0) as usize
             }
-            _ => match self.user_method(n, self.sym.index) {
-                Some(f) => {
-                    let i = self.call(&f, vec![n.clone()], vec![])?;
-                    if !matches!(i, Value::Int(_) | Value::Bool(_) | Value::BigInt(_)) {
-                        return Err(type_error(format!(
-                            "__index__ returned non-int (type {})",
-                            self.type_name(&i)
-                        )));
-                    }
-                    return self.repeat_count(len, item_size, &i, too_long);
-                }
-                None => 0,
-            },
         };
         if len == 0 {
             return Ok(0);
@@ -1354,6 +1332,29 @@ impl Interp {
         }
         check_alloc(len.saturating_mul(n), item_size)?;
         Ok(n)
+    }
+
+    /// Whether `v` can count a repetition: an int, or an object with `__index__`.
+    pub fn is_count(&self, v: &Value) -> bool {
+        matches!(v, Value::Int(_) | Value::Bool(_) | Value::BigInt(_))
+            || self.user_method(v, self.sym.index).is_some()
+    }
+
+    /// `items *= n` for a list (or a list subclass's items).
+    pub fn repeat_in_place(
+        &mut self,
+        items: &std::cell::RefCell<Vec<Value>>,
+        n: &Value,
+    ) -> PyResult<()> {
+        let len = items.borrow().len();
+        let n = self.repeat_count(len, std::mem::size_of::<Value>(), n, "")?;
+        let mut v = items.borrow_mut();
+        let once = std::mem::take(&mut *v);
+        v.reserve(len * n);
+        for _ in 0..n {
+            v.extend(once.iter().cloned());
+        }
+        Ok(())
     }
 
     fn repeat(&mut self, seq: &Value, n: &Value) -> PyResult<Value> {

@@ -268,8 +268,6 @@ fn binary(
     );
     // A sequence's `+`, `*` and `%` raise for a wrong operand, as the operator does;
     // its reflected forms only take what the operator would have sent them.
-    let count =
-        |interp: &Interp, v: &Value| is_int(v) || interp.user_method(v, interp.sym.index).is_some();
     // `__rmul__` of a sequence takes the count as `__mul__` does.
     let handled = if sequence && (!reflected || op == BinOp::Mul) {
         true
@@ -280,7 +278,7 @@ fn binary(
         return Ok(Value::NotImplemented);
     }
     // The method, unlike the operator, asks for an index outright.
-    if sequence && op == BinOp::Mul && !count(interp, b) {
+    if sequence && op == BinOp::Mul && !interp.is_count(b) {
         return Err(type_error(format!(
             "'{}' object cannot be interpreted as an integer",
             interp.type_name(b)
@@ -313,20 +311,14 @@ fn in_place(
             Ok(a.clone())
         }
         (TypeKind::List, BinOp::Mul) => {
-            if !is_int(b) && interp.user_method(b, interp.sym.index).is_none() {
+            if !interp.is_count(b) {
                 return Err(type_error(format!(
                     "'{}' object cannot be interpreted as an integer",
                     interp.type_name(b)
                 )));
             }
             if let Some(l) = ListRef::of(a) {
-                let len = l.cell().borrow().len();
-                let n = interp.repeat_count(len, std::mem::size_of::<Value>(), b, "")?;
-                let mut items = l.cell().borrow_mut();
-                let once = std::mem::take(&mut *items);
-                for _ in 0..n {
-                    items.extend(once.iter().cloned());
-                }
+                interp.repeat_in_place(l.cell(), b)?;
             }
             Ok(a.clone())
         }

@@ -127,6 +127,26 @@ pub fn timeout_arg(v: &Value) -> PyResult<Option<f64>> {
     }
 }
 
+/// A timeout of a lock, semaphore, event, condition, barrier or queue put: None waits
+/// forever, and Some(NaN) is kept, for `nan_wait` to refuse only a wait that must
+/// block.
+pub fn sync_timeout(v: &Value) -> PyResult<Option<f64>> {
+    match v {
+        Value::Float(f) if f.is_nan() => Ok(Some(*f)),
+        _ => timeout_arg(v),
+    }
+}
+
+pub fn is_nan(timeout: Option<f64>) -> bool {
+    timeout.is_some_and(f64::is_nan)
+}
+
+/// A NaN timeout where the operation must block: CPython's semaphores hand it to the
+/// kernel, which refuses it (EINVAL). One that need not wait succeeds.
+pub fn nan_wait() -> crate::interp::err::Exc {
+    crate::interp::err::os_error("OSError", libc::EINVAL, "Invalid argument")
+}
+
 /// Wraps a shared-memory object as a value that other processes can receive.
 pub fn shared_value(obj: crate::value::ObjRef) -> Value {
     let v = Value::Object(obj);

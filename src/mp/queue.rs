@@ -9,7 +9,7 @@
 use super::block::{self, Wait, WaitOn, Woken};
 use super::futex::Mutex;
 use super::shm::Region;
-use super::{codec, native_class, this, timeout_arg};
+use super::{codec, native_class, this};
 use crate::builtins::functions::{io_error, take_kw};
 use crate::interp::err::*;
 use crate::interp::object::NativeObject;
@@ -341,11 +341,10 @@ fn block_args(
     // A negative timeout is no wait at all, as in CPython's multiprocessing queues; a
     // call that does not block never looks at it.
     let timeout = match timeout {
-        Some(Value::Float(f)) if block && f.is_nan() => return Ok((block, None, true)),
-        Some(t) if block => timeout_arg(&t)?,
+        Some(t) if block => super::sync_timeout(&t)?,
         _ => None,
     };
-    Ok((block, block::deadline(timeout), false))
+    Ok((block, block::deadline(timeout), super::is_nan(timeout)))
 }
 
 fn q_put(interp: &mut Interp, args: &[Value], mut kw: Kwargs) -> PyResult<Value> {
@@ -364,9 +363,7 @@ fn q_put(interp: &mut Interp, args: &[Value], mut kw: Kwargs) -> PyResult<Value>
     if nan {
         // As CPython's semaphore: a NaN timeout only fails where the put must wait.
         return match q.put(interp, &bytes, false, None) {
-            Err(e) if Rc::ptr_eq(&e.class(), &super::queue_exc("Full")) => Err(
-                crate::interp::err::os_error("OSError", libc::EINVAL, "Invalid argument"),
-            ),
+            Err(e) if Rc::ptr_eq(&e.class(), &super::queue_exc("Full")) => Err(super::nan_wait()),
             r => r.map(|_| Value::None),
         };
     }

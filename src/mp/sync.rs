@@ -4,7 +4,7 @@
 use super::block::{self, Wait, WaitOn, Woken};
 use super::futex::{my_pid, Mutex, Semaphore as Sem};
 use super::shm::Region;
-use super::{native_class, this, timeout_arg};
+use super::{is_nan, nan_wait, native_class, sync_timeout, this};
 use crate::builtins::functions::take_kw;
 use crate::intern::intern;
 use crate::interp::err::*;
@@ -161,25 +161,6 @@ impl NativeObject for Lock {
     }
 }
 
-/// A timeout of a lock, semaphore, event, condition or barrier: None waits forever,
-/// and Some(NaN) is kept, for `nan_wait` to refuse only a wait that must block.
-fn sync_timeout(v: &Value) -> PyResult<Option<f64>> {
-    match v {
-        Value::Float(f) if f.is_nan() => Ok(Some(*f)),
-        _ => timeout_arg(v),
-    }
-}
-
-fn is_nan(timeout: Option<f64>) -> bool {
-    timeout.is_some_and(f64::is_nan)
-}
-
-/// A NaN timeout where the operation must block: CPython's semaphores hand it to the
-/// kernel, which refuses it (EINVAL). One that need not wait succeeds.
-fn nan_wait() -> crate::interp::err::Exc {
-    crate::interp::err::os_error("OSError", libc::EINVAL, "Invalid argument")
-}
-
 /// How an `acquire` may wait: without `block`, or with a NaN timeout, it only tries.
 struct Acquire {
     block: bool,
@@ -207,11 +188,7 @@ impl Acquire {
 fn acquire_args(interp: &Interp, args: &[Value], mut kw: Kwargs) -> PyResult<Acquire> {
     let block = take_kw(&mut kw, "block").or_else(|| args.get(1).cloned());
     let timeout = take_kw(&mut kw, "timeout").or_else(|| args.get(2).cloned());
-    if let Some((k, _)) = kw.first() {
-        return Err(type_error(format!(
-            "'{k}' is an invalid keyword argument for acquire()"
-        )));
-    }
+    crate::builtins::functions::reject_unknown_kw("acquire", &kw)?;
     if args.len() > 3 {
         return Err(type_error(format!(
             "acquire() takes at most 2 arguments ({} given)",
@@ -570,8 +547,8 @@ impl Condition {
         super::shared_value(crate::value::new_obj(Condition { region, lock }))
     }
 
-    /// Waits for a notify; the caller holds the lock. True unless it timed out.
-    /// Waits for a notify until `timeout` (a NaN one is refused: a wait always blocks).
+    /// Waits for a notify until `timeout` (a NaN one is refused: a wait always blocks);
+    /// the caller holds the lock. True unless it timed out.
     fn wait(&self, interp: &mut Interp, timeout: Option<f64>) -> PyResult<bool> {
         let lock = self.lock()?;
         if !lock.mutex().is_mine() {
