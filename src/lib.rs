@@ -14,5 +14,6 @@ pub mod output;
 pub mod random_core;
 pub mod repl;
 pub mod run;
+pub mod signals;
 pub mod syntax;
 pub mod value;

@@ -69,7 +69,7 @@ fn check_files(files: &[String]) -> i32 {
 }
 
 fn run_program(path: &str, text: &str, argv: Vec<String>) -> i32 {
-    spindle::run::install_signal_handlers();
+    spindle::signals::install_signal_handlers();
     let mut interp = Interp::new();
     interp.argv = argv;
     if !path.starts_with('<') {
@@ -80,7 +80,7 @@ fn run_program(path: &str, text: &str, argv: Vec<String>) -> i32 {
 
 /// The interactive prompt; with a file (`-i FILE`), runs it first and keeps its globals.
 fn interactive(file: Option<(&str, String)>, argv: Vec<String>) -> i32 {
-    spindle::run::install_signal_handlers();
+    spindle::signals::install_signal_handlers();
     let mut interp = Interp::new();
     interp.argv = argv;
     let (path, text) = match &file {

@@ -10,11 +10,14 @@ use std::sync::atomic::{AtomicBool, Ordering};
 /// Stack for the main program: deep recursion fails with RecursionError, not a crash.
 const MAIN_STACK: usize = 256 * 1024 * 1024;
 
-/// Something for the evaluator's next check: a Ctrl-C, or a deferred error.
+/// Something for the evaluator's next check: a signal, or a deferred error.
 static INTERRUPTED: AtomicBool = AtomicBool::new(false);
 
-/// A Ctrl-C not yet raised as KeyboardInterrupt.
-static KEYBOARD: AtomicBool = AtomicBool::new(false);
+/// Asks the evaluator's next check to look at signals and deferred errors (the
+/// signal handler calls this, so it only stores to an atomic).
+pub fn interrupt() {
+    INTERRUPTED.store(true, Ordering::Relaxed);
+}
 
 thread_local! {
     /// An error raised where it could not be returned (a key's `__eq__` run by a
@@ -30,67 +33,12 @@ pub fn defer_error(e: Exc) {
             *d = Some(e);
         }
     });
-    INTERRUPTED.store(true, Ordering::Relaxed);
+    interrupt();
 }
 
 /// Whether an error waits to be raised (comparisons stop calling user code then).
 pub fn error_deferred() -> bool {
     DEFERRED.with(|d| d.borrow().is_some())
-}
-
-/// This process has received SIGINT (Ctrl-C) at some point: a KeyboardInterrupt then
-/// ends a child quietly, while one a program raises itself is reported.
-static SIGINT_RECEIVED: AtomicBool = AtomicBool::new(false);
-
-extern "C" fn on_sigint(_: libc::c_int) {
-    KEYBOARD.store(true, Ordering::Relaxed);
-    INTERRUPTED.store(true, Ordering::Relaxed);
-    SIGINT_RECEIVED.store(true, Ordering::Relaxed);
-}
-
-/// Whether this process has received SIGINT.
-pub fn sigint_received() -> bool {
-    SIGINT_RECEIVED.load(Ordering::Relaxed)
-}
-
-/// SIGINT sets a flag the evaluator turns into KeyboardInterrupt; no SA_RESTART, so
-/// a blocking wait returns at once to notice it.
-pub fn install_signal_handlers() {
-    use nix::sys::signal::{sigaction, signal, SaFlags, SigAction, SigHandler, SigSet, Signal};
-    let on_int = SigAction::new(
-        SigHandler::Handler(on_sigint),
-        SaFlags::empty(),
-        SigSet::empty(),
-    );
-    // SAFETY: the handler only stores to an atomic.
-    unsafe {
-        let _ = sigaction(Signal::SIGINT, &on_int);
-        let _ = signal(Signal::SIGPIPE, SigHandler::SigIgn);
-    }
-}
-
-/// In a new child: forget a Ctrl-C that reached the parent before the fork.
-pub fn child_signal_setup() {
-    INTERRUPTED.store(false, Ordering::Relaxed);
-    KEYBOARD.store(false, Ordering::Relaxed);
-    SIGINT_RECEIVED.store(false, Ordering::Relaxed);
-}
-
-#[cold]
-fn take_interrupt() -> Exc {
-    INTERRUPTED.store(false, Ordering::Relaxed);
-    if let Some(e) = DEFERRED.with(|d| d.borrow_mut().take()) {
-        // A Ctrl-C that came too is raised at the check after.
-        if KEYBOARD.load(Ordering::Relaxed) {
-            INTERRUPTED.store(true, Ordering::Relaxed);
-        }
-        return e;
-    }
-    KEYBOARD.store(false, Ordering::Relaxed);
-    new_exception(
-        crate::interp::types::types().exc("KeyboardInterrupt"),
-        vec![],
-    )
 }
 
 /// A syntax or scope error found before running, with where it is.
@@ -128,7 +76,7 @@ pub fn report_compile_error(path: &str, text: &str, e: CompileError, color: bool
 /// Forgets a Ctrl-C that arrived while nothing was running (the prompt starts afresh).
 pub fn clear_interrupt() {
     INTERRUPTED.store(false, Ordering::Relaxed);
-    KEYBOARD.store(false, Ordering::Relaxed);
+    crate::signals::clear_pending();
     DEFERRED.with(|d| d.borrow_mut().take());
 }
 
@@ -163,14 +111,29 @@ pub fn compile_parsed(
 }
 
 impl Interp {
-    /// Raises KeyboardInterrupt after Ctrl-C; called in every loop iteration and
-    /// call, so the common path is one relaxed load.
+    /// Raises a deferred error, or runs the handlers of signals that came (Ctrl-C's
+    /// raises KeyboardInterrupt); called in every loop iteration and call, so the
+    /// common path is one relaxed load.
     #[inline(always)]
     pub fn check_signals(&mut self) -> PyResult<()> {
         if INTERRUPTED.load(Ordering::Relaxed) {
-            return Err(take_interrupt());
+            return self.take_interrupt();
         }
         Ok(())
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn take_interrupt(&mut self) -> PyResult<()> {
+        INTERRUPTED.store(false, Ordering::Relaxed);
+        if let Some(e) = DEFERRED.with(|d| d.borrow_mut().take()) {
+            // A signal that came too is handled at the check after.
+            if crate::signals::any_pending() {
+                interrupt();
+            }
+            return Err(e);
+        }
+        crate::signals::run_handlers(self)
     }
 
     /// Compiles and runs module code in `module`'s namespace (`tree`: the text

@@ -765,13 +765,18 @@ pub fn filter(interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Valu
 
 pub fn callable(interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Value> {
     arity("callable", args, 1, 1)?;
-    Ok(Value::Bool(match &args[0] {
+    Ok(Value::Bool(is_callable(interp, &args[0])))
+}
+
+/// Whether `v` can be called (Python's `callable`).
+pub fn is_callable(interp: &Interp, v: &Value) -> bool {
+    match v {
         Value::Function(_) | Value::BoundMethod(_) | Value::Native(_) | Value::Class(_) => true,
-        v @ (Value::Instance(_) | Value::Object(_)) => {
+        Value::Instance(_) | Value::Object(_) => {
             interp.type_of(v).lookup(interp.sym.call).is_some()
         }
         _ => false,
-    }))
+    }
 }
 
 pub fn id(_interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Value> {

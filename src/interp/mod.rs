@@ -119,6 +119,8 @@ pub struct Interp {
     /// Set by the interactive prompt: expression statements run by module code at this
     /// depth have their values displayed (Python's `sys.displayhook`).
     pub echo_depth: Option<u32>,
+    /// The Python handler of each signal (by number) set with `signal.signal`.
+    pub signal_handlers: Vec<Option<Value>>,
 }
 
 /// Symbols the evaluator needs by number.
@@ -286,6 +288,7 @@ impl Interp {
             stack_pool: Vec::new(),
             repr_guard: Vec::new(),
             exit_hooks: Vec::new(),
+            signal_handlers: vec![None; crate::signals::NSIG],
             interrupted_exit: false,
             pump: None,
             watch_fds: Vec::new(),

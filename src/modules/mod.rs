@@ -18,6 +18,7 @@ pub mod math;
 pub mod os;
 pub mod random;
 pub mod shutil;
+mod signal;
 pub mod string;
 pub mod sys;
 pub mod tempfile;
@@ -311,6 +312,7 @@ impl Interp {
             "shutil" => Some(shutil::module()),
             "_collections" => Some(collections::module()),
             "_array" => Some(array::module()),
+            "_signal" => Some(signal::module()),
             "_urllib" => Some(urllib::module()),
             _ => None,
         })

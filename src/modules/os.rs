@@ -5,6 +5,7 @@ use crate::builtins::functions::{arity, take_kw};
 use crate::interp::err::*;
 use crate::interp::{Interp, PyResult};
 use crate::value::{Dict, Kwargs, Value};
+use num_traits::ToPrimitive;
 use std::path::Path;
 
 pub fn module(interp: &mut Interp) -> Value {
@@ -71,18 +72,30 @@ fn getpid(_: &mut Interp, _a: &[Value], _k: Kwargs) -> PyResult<Value> {
     Ok(Value::Int(std::process::id() as i64))
 }
 /// `os.kill(pid, sig)`.
-fn kill(_: &mut Interp, a: &[Value], _k: Kwargs) -> PyResult<Value> {
+fn kill(interp: &mut Interp, a: &[Value], _k: Kwargs) -> PyResult<Value> {
     arity("kill", a, 2, 2)?;
-    let (pid, sig) = match (&a[0], &a[1]) {
-        (Value::Int(p), Value::Int(s)) => (*p as libc::pid_t, *s as i32),
-        _ => return Err(type_error("an integer is required")),
-    };
+    use crate::modules::math::integer;
+    let pid = integer(interp, &a[0])?;
+    let pid = pid.to_i32().ok_or_else(|| {
+        overflow_error(if pid.sign() == num_bigint::Sign::Minus {
+            "signed integer is less than minimum"
+        } else {
+            "signed integer is greater than maximum"
+        })
+    })?;
+    // CPython reads the signal as a C ssize_t and passes it on as an int.
+    let sig = integer(interp, &a[1])?
+        .to_i64()
+        .ok_or_else(|| overflow_error("Python int too large to convert to C ssize_t"))?
+        as i32;
     // SAFETY: kill has no memory preconditions.
     if unsafe { libc::kill(pid, sig) } != 0 {
         return Err(crate::builtins::functions::io_error(
             std::io::Error::last_os_error(),
         ));
     }
+    // A signal sent to this process is handled before kill returns, as in CPython.
+    interp.check_signals()?;
     Ok(Value::None)
 }
 fn getppid(_: &mut Interp, _a: &[Value], _k: Kwargs) -> PyResult<Value> {

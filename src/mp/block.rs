@@ -80,6 +80,8 @@ pub enum WaitOn<'a> {
     AnyReadable(&'a [RawFd]),
     /// A futex word in shared memory changing from `expected`.
     Futex { word: &'a AtomicU32, expected: u32 },
+    /// A signal whose handler has run (`signal.pause`).
+    Signal,
 }
 
 /// A request to wait.
@@ -176,6 +178,7 @@ fn wait_pumping(interp: &mut Interp, w: Wait) -> PyResult<Woken> {
 fn copy_on<'a>(on: &WaitOn<'a>) -> WaitOn<'a> {
     match on {
         WaitOn::Sleep => WaitOn::Sleep,
+        WaitOn::Signal => WaitOn::Signal,
         WaitOn::Readable(fd) => WaitOn::Readable(*fd),
         WaitOn::Writable(fd) => WaitOn::Writable(*fd),
         WaitOn::AnyReadable(fds) => WaitOn::AnyReadable(fds),
@@ -190,6 +193,10 @@ fn wait_plain(interp: &mut Interp, w: Wait) -> PyResult<Woken> {
     let mut first = true;
     loop {
         interp.check_signals()?;
+        if !first && matches!(w.on, WaitOn::Signal) {
+            // Woken by a signal whose handler has just run.
+            return Ok(Woken::Ready);
+        }
         let remaining = match w.deadline {
             Some(d) => {
                 let now = Instant::now();
@@ -207,7 +214,7 @@ fn wait_plain(interp: &mut Interp, w: Wait) -> PyResult<Woken> {
             .as_ref()
             .map_or(std::ptr::null(), |t| t as *const libc::timespec);
         let r = match &w.on {
-            WaitOn::Sleep => match ts {
+            WaitOn::Sleep | WaitOn::Signal => match ts {
                 Some(t) => unsafe { libc::nanosleep(&t, std::ptr::null_mut()) },
                 None => unsafe { libc::pause() },
             },

@@ -51,7 +51,7 @@ pub fn fork(interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Value>
                 libc::_exit(1);
             }
         }
-        crate::run::child_signal_setup();
+        crate::signals::child_signal_setup();
         // As CPython: a child's stdin is /dev/null, so it never reads the terminal.
         unsafe {
             let null = libc::open(c"/dev/null".as_ptr(), libc::O_RDONLY | libc::O_CLOEXEC);
@@ -199,7 +199,7 @@ pub fn register_exit(interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResu
 /// `_die_of_sigint()`: a child interrupted by Ctrl-C ends quietly, as killed by SIGINT.
 /// `_sigint_received()`: whether Ctrl-C reached this process.
 pub fn sigint_received(_interp: &mut Interp, _args: &[Value], _kw: Kwargs) -> PyResult<Value> {
-    Ok(Value::Bool(crate::run::sigint_received()))
+    Ok(Value::Bool(crate::signals::sigint_received()))
 }
 
 pub fn die_of_sigint(_interp: &mut Interp, _args: &[Value], _kw: Kwargs) -> PyResult<Value> {
