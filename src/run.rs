@@ -252,9 +252,26 @@ impl Interp {
     /// its span underlined just above the last line, which stays `Type: message`.
     pub fn format_exception_with_snippet(&mut self, e: &Exc, color: bool) -> String {
         let text = self.format_exception(e);
-        let first = e.state().traceback.first().cloned();
-        let label = format!("{} raised here", e.class().name);
-        let snippet = first.and_then(|t| self.snippet(&t, &label, color));
+        // The innermost line of the program's own code: where a library function it
+        // called failed, that call is what its author can change.
+        let (entry, innermost) = {
+            let state = e.state();
+            let trace = &state.traceback;
+            match trace.iter().position(|t| {
+                self.sources
+                    .get(t.source as usize)
+                    .is_some_and(|s| !crate::modules::is_library_path(&s.path))
+            }) {
+                Some(i) => (trace.get(i).cloned(), i == 0),
+                None => (trace.first().cloned(), true),
+            }
+        };
+        let label = if innermost {
+            format!("{} raised here", e.class().name)
+        } else {
+            format!("{} raised inside this call", e.class().name)
+        };
+        let snippet = entry.and_then(|t| self.snippet(&t, &label, color));
         match (snippet, text.trim_end_matches('\n').rfind('\n')) {
             (Some(s), Some(cut)) => format!("{}{}{}", &text[..=cut], s, &text[cut + 1..]),
             _ => text,

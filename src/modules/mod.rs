@@ -27,6 +27,13 @@ pub mod urllib;
 
 use embedded::EMBEDDED;
 
+/// Whether a source path names an embedded standard library module (`<name>`).
+pub fn is_library_path(path: &str) -> bool {
+    path.strip_prefix('<')
+        .and_then(|p| p.strip_suffix('>'))
+        .is_some_and(|name| EMBEDDED.iter().any(|(n, _)| *n == name))
+}
+
 /// A new built-in module holding the given functions.
 pub fn make_module(name: &str, funcs: &[(&'static str, NativeFn)]) -> Rc<ModuleObj> {
     let m = Rc::new(ModuleObj::new(name, 0));

@@ -96,7 +96,7 @@ class _Worker:
         p = multiprocessing.Process(target=_worker, args=(pool._tasks, writer, self.holding,
                                                           pool._initializer, pool._initargs,
                                                           pool._maxtasks))
-        p._name = 'ForkPoolWorker-' + multiprocessing._join_identity(p._identity)
+        p._name = pool._worker_prefix + multiprocessing._join_identity(p._identity)
         p.daemon = True
         p.start()
         writer.close()
@@ -133,6 +133,9 @@ def _pump_all():
 
 class Pool:
     '''A pool of worker processes.'''
+
+    # The start of its workers' names (an executor's pool names them as CPython's do).
+    _worker_prefix = 'ForkPoolWorker-'
 
     def __init__(self, processes=None, initializer=None, initargs=(),
                  maxtasksperchild=None, context=None):
@@ -234,8 +237,9 @@ class Pool:
         self._deliver(job, i, ok, value)
 
     def _drain(self, w):
-        '''Handles every answer waiting in a worker's pipe.'''
-        while w.reader.poll():
+        '''Handles every answer waiting in a worker's pipe (until a callback
+        terminates the pool).'''
+        while self._state != TERMINATE and w.reader.poll():
             try:
                 msg = w.reader.recv()
             except EOFError:

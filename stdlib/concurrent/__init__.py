@@ -1,0 +1,1 @@
+# concurrent: the package; its module is concurrent.futures.
