@@ -15,5 +15,6 @@ pub mod random_core;
 pub mod repl;
 pub mod run;
 pub mod signals;
+pub mod stdin;
 pub mod syntax;
 pub mod value;

@@ -186,6 +186,9 @@ fn main() {
         },
     };
     let _ = spindle::output::flush_stdout();
+    if spindle::signals::ends_by_sigint() {
+        spindle::signals::die_of_sigint();
+    }
     std::process::exit(status);
 }
 

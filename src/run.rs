@@ -392,8 +392,10 @@ impl Interp {
         }
         let text = self.format_exception_with_snippet(e, false);
         let _ = crate::output::write_stderr(text.as_bytes());
-        // CPython re-raises SIGINT on itself; a shell reports that as 128 + 2.
+        // CPython re-raises SIGINT on itself once it has finished; a shell reports
+        // that as 128 + 2.
         if e.is("KeyboardInterrupt") {
+            crate::signals::end_by_sigint();
             130
         } else {
             1
@@ -461,7 +463,11 @@ pub fn run_main(interp: &mut Interp, path: &str, text: &str, color: bool) -> i32
         }
     };
     let status = on_big_stack(interp, move |interp| {
-        let status = match interp.exec_module(&module, tree) {
+        // A Ctrl-C or handler that came during the last statement is not lost.
+        let ran = interp
+            .exec_module(&module, tree)
+            .and_then(|()| interp.check_signals());
+        let status = match ran {
             Ok(()) => 0,
             Err(e) => {
                 interp.interrupted_exit = e.is("KeyboardInterrupt");

@@ -27,6 +27,29 @@ extern "C" fn on_signal(sig: libc::c_int) {
     crate::run::interrupt();
 }
 
+/// The program ended with an uncaught KeyboardInterrupt: the process ends as killed
+/// by SIGINT, as CPython's does (a shell shows 130, a parent sees -SIGINT).
+static DIES_OF_SIGINT: AtomicBool = AtomicBool::new(false);
+
+pub fn end_by_sigint() {
+    DIES_OF_SIGINT.store(true, Ordering::Relaxed);
+}
+
+pub fn ends_by_sigint() -> bool {
+    DIES_OF_SIGINT.load(Ordering::Relaxed)
+}
+
+/// Ends this process as killed by SIGINT (stdout flushed first).
+pub fn die_of_sigint() -> ! {
+    let _ = crate::output::flush_stdout();
+    // SAFETY: restoring the default action and raising have no memory preconditions.
+    unsafe {
+        libc::signal(libc::SIGINT, libc::SIG_DFL);
+        libc::raise(libc::SIGINT);
+        libc::_exit(130)
+    }
+}
+
 /// Whether this process has received SIGINT.
 pub fn sigint_received() -> bool {
     SIGINT_RECEIVED.load(Ordering::Relaxed)
@@ -90,11 +113,15 @@ pub fn disposition(sig: i32) -> Disposition {
     }
 }
 
-/// At startup: Ctrl-C becomes KeyboardInterrupt; a write to a closed pipe is an
-/// error (BrokenPipeError), not death by SIGPIPE, as in CPython.
+/// At startup, as CPython: Ctrl-C becomes KeyboardInterrupt (unless SIGINT came
+/// ignored, as under `nohup` or `cmd &`); a write to a closed pipe is an error
+/// (BrokenPipeError), and a file over its size limit too (OSError EFBIG), not death.
 pub fn install_signal_handlers() {
-    let _ = set_disposition(libc::SIGINT, Disposition::Caught);
+    if disposition(libc::SIGINT) == Disposition::Default {
+        let _ = set_disposition(libc::SIGINT, Disposition::Caught);
+    }
     let _ = set_disposition(libc::SIGPIPE, Disposition::Ignore);
+    let _ = set_disposition(libc::SIGXFSZ, Disposition::Ignore);
 }
 
 /// In a new child: forget signals that reached the parent before the fork (its
@@ -129,7 +156,12 @@ pub fn run_handlers(interp: &mut Interp) -> PyResult<()> {
             Some(h) => interp
                 .call(&h, vec![Value::Int(sig as i64), Value::None], vec![])
                 .map(drop),
-            None if sig == libc::SIGINT as usize => Err(keyboard_interrupt()),
+            // Unless an earlier handler has since ignored it.
+            None if sig == libc::SIGINT as usize
+                && disposition(libc::SIGINT) == Disposition::Caught =>
+            {
+                Err(keyboard_interrupt())
+            }
             None => Ok(()),
         };
         if let Err(e) = r {

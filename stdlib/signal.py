@@ -6,12 +6,13 @@
 # CPython runs it between bytecodes. It is called as handler(signum, frame); spindle
 # has no frame objects, so frame is None.
 
-import sys
+import sys as _sys
 import _signal
-from _signal import (NSIG, ITIMER_REAL, ITIMER_VIRTUAL, ITIMER_PROF, alarm, pause,
-                     raise_signal, strsignal, getitimer, default_int_handler)
+from _signal import (NSIG, ITIMER_REAL, ITIMER_VIRTUAL, ITIMER_PROF, ItimerError, alarm,
+                     pause, raise_signal, strsignal, setitimer, getitimer,
+                     default_int_handler)
 
-_module = sys.modules[__name__]
+_module = _sys.modules[__name__]
 
 
 class _IntEnum(int):
@@ -83,13 +84,6 @@ _define(Sigmasks, [('SIG_BLOCK', _signal.SIG_BLOCK), ('SIG_UNBLOCK', _signal.SIG
                    ('SIG_SETMASK', _signal.SIG_SETMASK)])
 
 
-class itimer_error(OSError):
-    pass
-
-
-ItimerError = itimer_error
-
-
 def _enum_to_int(value):
     '''A number for the machine when `value` has one, else `value` (a callable).'''
     try:
@@ -134,12 +128,3 @@ def sigpending():
 def valid_signals():
     '''Every signal number this machine knows.'''
     return set(_int_to_enum(s, Signals) for s in _signal.valid_signals())
-
-
-def setitimer(which, seconds, interval=0.0):
-    '''Arms timer `which` to fire after `seconds`, then every `interval` seconds (0:
-    once); 0 seconds disarms it. The previous (delay, interval).'''
-    try:
-        return _signal.setitimer(which, seconds, interval)
-    except OSError as e:
-        raise ItimerError(e.errno, e.strerror) from None

@@ -974,10 +974,8 @@ pub fn input(interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Value
         let s = interp.str(p)?;
         crate::output::write_stdout(s.as_bytes()).map_err(io_error)?;
     }
-    crate::output::flush_stdout().map_err(io_error)?;
-    let mut line = String::new();
-    let n = std::io::stdin().read_line(&mut line).map_err(io_error)?;
-    if n == 0 {
+    let mut line = crate::stdin::read_line(interp)?;
+    if line.is_empty() {
         return Err(exc_msg("EOFError", "EOF when reading a line"));
     }
     if line.ends_with('\n') {

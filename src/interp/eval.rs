@@ -859,6 +859,8 @@ impl Interp {
             self.iter(&v)?
         };
         'items: while let Some(x) = self.next(&it)? {
+            // A comprehension runs no statements: Ctrl-C and handlers are checked here.
+            self.check_signals()?;
             self.assign(f, &g.target, x)?;
             for c in &g.ifs {
                 let t = self.eval(f, c)?;

@@ -21,6 +21,8 @@ impl Interp {
 
     pub fn exec(&mut self, f: &mut Frame, s: &'static Stmt) -> PyResult<Flow> {
         f.cur = s.span;
+        // Signal handlers run between statements (and Ctrl-C stops any loop).
+        self.check_signals()?;
         match &s.kind {
             StmtKind::Expr(e) => {
                 let v = self.eval(f, e)?;
@@ -65,7 +67,6 @@ impl Interp {
                     if !self.eval_cond(f, test)? {
                         break;
                     }
-                    self.check_signals()?;
                     match self.exec_block(f, body)? {
                         Flow::Break => return Ok(Flow::Normal),
                         Flow::Return(v) => return Ok(Flow::Return(v)),
@@ -275,7 +276,6 @@ impl Interp {
             let (mut i, stop, step) = (r.start, r.stop, r.step);
             while (step > 0 && i < stop) || (step < 0 && i > stop) {
                 f.locals[slot] = Value::Int(i);
-                self.check_signals()?;
                 match self.exec_block(f, body)? {
                     Flow::Break => return Ok(Flow::Normal),
                     Flow::Return(v) => return Ok(Flow::Return(v)),
@@ -297,7 +297,6 @@ impl Interp {
                     Some(slot) => f.locals[slot] = x,
                     None => self.assign(f, target, x)?,
                 }
-                self.check_signals()?;
                 match self.exec_block(f, body)? {
                     Flow::Break => return Ok(Flow::Normal),
                     Flow::Return(v) => return Ok(Flow::Return(v)),
@@ -321,7 +320,6 @@ impl Interp {
                 Some(slot) => f.locals[slot] = x,
                 None => self.assign(f, target, x)?,
             }
-            self.check_signals()?;
             match self.exec_block(f, body)? {
                 Flow::Break => return Ok(Flow::Normal),
                 Flow::Return(v) => return Ok(Flow::Return(v)),

@@ -2,14 +2,16 @@
 // setting and reading handlers, alarms and interval timers, and the signal mask.
 
 use super::make_c_module;
-use super::math::{integer, real};
+use super::math::integer;
 use crate::builtins::functions::{arity, io_error, is_callable};
 use crate::interp::err::*;
 use crate::interp::{Interp, PyResult};
 use crate::mp::block::{self, Wait, WaitOn};
 use crate::signals::{disposition, set_disposition, Disposition, NSIG};
-use crate::value::{Kwargs, Value};
+use crate::value::object::Namespace;
+use crate::value::{Class, Kwargs, TypeKind, Value};
 use num_traits::ToPrimitive;
+use std::rc::Rc;
 
 pub fn module() -> Value {
     let m = make_c_module(
@@ -31,6 +33,7 @@ pub fn module() -> Value {
         &[],
         &[],
     );
+    super::set_attr(&m, "ItimerError", Value::Class(itimer_error_class()));
     for (name, v) in [
         ("NSIG", NSIG as i64),
         ("SIG_DFL", 0),
@@ -81,7 +84,10 @@ fn current_handler(interp: &mut Interp, sig: i32) -> PyResult<Value> {
         return Ok(h);
     }
     Ok(match disposition(sig) {
+        // Rust's runtime catches SIGSEGV and SIGBUS only to report a stack overflow,
+        // then dies as the default would.
         Disposition::Default => Value::Int(0),
+        Disposition::Other if sig == libc::SIGSEGV || sig == libc::SIGBUS => Value::Int(0),
         Disposition::Ignore => Value::Int(1),
         Disposition::Caught if sig == libc::SIGINT => {
             let m = interp.import_module_by_name("_signal")?;
@@ -156,7 +162,8 @@ fn pause(interp: &mut Interp, a: &[Value], _k: Kwargs) -> PyResult<Value> {
 /// before this returns.
 fn raise_signal(interp: &mut Interp, a: &[Value], _k: Kwargs) -> PyResult<Value> {
     arity("raise_signal", a, 1, 1)?;
-    let sig = signum(interp, &a[0])?;
+    // Not checked here: the system refuses a number it does not know (EINVAL).
+    let sig = c_int(interp, &a[0])?;
     // SAFETY: raise has no memory preconditions.
     if unsafe { libc::raise(sig) } != 0 {
         return Err(io_error(std::io::Error::last_os_error()));
@@ -217,13 +224,16 @@ fn pthread_sigmask(interp: &mut Interp, a: &[Value], _k: Kwargs) -> PyResult<Val
         unsafe { (std::mem::zeroed(), std::mem::zeroed()) };
     unsafe { libc::sigemptyset(&mut set) };
     for v in &items {
-        let sig = c_int(interp, v)?;
-        if sig < 1 || sig as usize >= NSIG {
-            return Err(value_error(format!(
-                "signal number {sig} out of range [1; {}]",
-                NSIG - 1
-            )));
-        }
+        let n = integer(interp, v)?;
+        let sig = match n.to_i32() {
+            Some(sig) if sig >= 1 && (sig as usize) < NSIG => sig,
+            _ => {
+                return Err(value_error(format!(
+                    "signal number {n} out of range [1; {}]",
+                    NSIG - 1
+                )))
+            }
+        };
         // SAFETY: `set` is initialised and `sig` in range.
         unsafe { libc::sigaddset(&mut set, sig) };
     }
@@ -251,21 +261,57 @@ fn sigpending(_: &mut Interp, a: &[Value], _k: Kwargs) -> PyResult<Value> {
     Ok(Value::list(members(&set)))
 }
 
-fn timeval(secs: f64) -> libc::timeval {
-    let whole = secs.trunc();
-    let mut tv = libc::timeval {
-        tv_sec: whole as libc::time_t,
-        tv_usec: ((secs - whole) * 1e6).round() as libc::suseconds_t,
-    };
-    if tv.tv_usec >= 1_000_000 {
-        tv.tv_sec += 1;
-        tv.tv_usec -= 1_000_000;
+/// A time in seconds as CPython reads one for a timer: nanoseconds, rounded up.
+fn nanoseconds(interp: &mut Interp, v: &Value) -> PyResult<i64> {
+    if let Value::Float(f) = v {
+        if f.is_nan() {
+            return Err(value_error("Invalid value NaN (not a number)"));
+        }
+        let ns = (f * 1e9).ceil();
+        if !(ns >= i64::MIN as f64 && ns < -(i64::MIN as f64)) {
+            return Err(overflow_error("timestamp out of range for platform time_t"));
+        }
+        return Ok(ns as i64);
     }
-    // A positive time too short to count would disarm the timer: round it up.
-    if secs > 0.0 && tv.tv_sec == 0 && tv.tv_usec == 0 {
-        tv.tv_usec = 1;
+    (integer(interp, v)? * num_bigint::BigInt::from(1_000_000_000))
+        .to_i64()
+        .ok_or_else(|| overflow_error("timestamp too large to convert to C _PyTime_t"))
+}
+
+/// Nanoseconds as a timeval, rounded up to the microsecond.
+fn timeval(ns: i64) -> libc::timeval {
+    let us = -((-(ns as i128)).div_euclid(1000));
+    libc::timeval {
+        tv_sec: us.div_euclid(1_000_000) as libc::time_t,
+        tv_usec: us.rem_euclid(1_000_000) as libc::suseconds_t,
     }
-    tv
+}
+
+/// `signal.ItimerError` (named `itimer_error`, as CPython's), made once.
+pub fn itimer_error_class() -> Rc<Class> {
+    thread_local! {
+        static C: Rc<Class> = crate::interp::types::new_class(
+            "itimer_error",
+            "itimer_error",
+            "signal",
+            vec![crate::interp::types::types().exc("OSError")],
+            Namespace::default(),
+            TypeKind::Exception,
+            false,
+        );
+    }
+    C.with(|c| c.clone())
+}
+
+/// The timer functions' error: EINVAL as `ItimerError`.
+fn itimer_error(e: std::io::Error) -> Exc {
+    let errno = e.raw_os_error().unwrap_or(libc::EINVAL);
+    let text = std::io::Error::from_raw_os_error(errno).to_string();
+    let text = text.split(" (os error").next().unwrap_or(&text).to_string();
+    let (args, attrs) = os_error_attrs(vec![Value::Int(errno as i64), Value::string(text)]);
+    let e = new_exception(itimer_error_class(), args);
+    set_os_error_attrs(&e.0, attrs);
+    e
 }
 
 fn itimer_tuple(it: &libc::itimerval) -> Value {
@@ -277,10 +323,10 @@ fn itimer_tuple(it: &libc::itimerval) -> Value {
 fn setitimer(interp: &mut Interp, a: &[Value], _k: Kwargs) -> PyResult<Value> {
     arity("setitimer", a, 2, 3)?;
     let which = c_int(interp, &a[0])?;
-    let secs = real(interp, &a[1])?;
+    let secs = nanoseconds(interp, &a[1])?;
     let interval = match a.get(2) {
-        Some(v) => real(interp, v)?,
-        None => 0.0,
+        Some(v) => nanoseconds(interp, v)?,
+        None => 0,
     };
     let new = libc::itimerval {
         it_value: timeval(secs),
@@ -288,8 +334,8 @@ fn setitimer(interp: &mut Interp, a: &[Value], _k: Kwargs) -> PyResult<Value> {
     };
     // SAFETY: `old` is zeroed and filled by setitimer.
     let mut old: libc::itimerval = unsafe { std::mem::zeroed() };
-    if secs < 0.0 || interval < 0.0 || unsafe { libc::setitimer(which, &new, &mut old) } != 0 {
-        return Err(os_error("OSError", libc::EINVAL, "Invalid argument"));
+    if unsafe { libc::setitimer(which, &new, &mut old) } != 0 {
+        return Err(itimer_error(std::io::Error::last_os_error()));
     }
     Ok(itimer_tuple(&old))
 }
@@ -301,7 +347,7 @@ fn getitimer(interp: &mut Interp, a: &[Value], _k: Kwargs) -> PyResult<Value> {
     // SAFETY: `cur` is zeroed and filled by getitimer.
     let mut cur: libc::itimerval = unsafe { std::mem::zeroed() };
     if unsafe { libc::getitimer(which, &mut cur) } != 0 {
-        return Err(io_error(std::io::Error::last_os_error()));
+        return Err(itimer_error(std::io::Error::last_os_error()));
     }
     Ok(itimer_tuple(&cur))
 }

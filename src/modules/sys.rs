@@ -9,7 +9,6 @@ use crate::interp::types::types;
 use crate::interp::{Interp, PyResult};
 use crate::value::{Class, Dict, Kwargs, Value};
 use std::any::Any;
-use std::io::{BufRead, Read};
 use std::rc::Rc;
 
 pub fn module(interp: &mut Interp) -> Value {
@@ -138,8 +137,8 @@ impl NativeObject for Stream {
     fn is_iterator(&self) -> bool {
         self.fd == 0
     }
-    fn next(&self, _interp: &mut Interp) -> PyResult<Option<Value>> {
-        let line = read_line()?;
+    fn next(&self, interp: &mut Interp) -> PyResult<Option<Value>> {
+        let line = crate::stdin::read_line(interp)?;
         Ok(if line.is_empty() {
             None
         } else {
@@ -164,16 +163,6 @@ impl NativeObject for Stream {
             if self.fd == 0 { "r" } else { "w" }
         ))
     }
-}
-
-fn read_line() -> PyResult<String> {
-    crate::output::flush_stdout().map_err(io_error)?;
-    let mut line = String::new();
-    std::io::stdin()
-        .lock()
-        .read_line(&mut line)
-        .map_err(io_error)?;
-    Ok(line)
 }
 
 fn fd_of(v: &Value) -> PyResult<i32> {
@@ -236,27 +225,21 @@ fn stream_flush(_: &mut Interp, args: &[Value], _k: Kwargs) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-fn stream_readline(_: &mut Interp, args: &[Value], _k: Kwargs) -> PyResult<Value> {
+fn stream_readline(interp: &mut Interp, args: &[Value], _k: Kwargs) -> PyResult<Value> {
     fd_of(&args[0])?;
-    Ok(Value::string(read_line()?))
+    Ok(Value::string(crate::stdin::read_line(interp)?))
 }
 
-fn stream_read(_: &mut Interp, args: &[Value], _k: Kwargs) -> PyResult<Value> {
+fn stream_read(interp: &mut Interp, args: &[Value], _k: Kwargs) -> PyResult<Value> {
     fd_of(&args[0])?;
-    crate::output::flush_stdout().map_err(io_error)?;
-    let mut s = String::new();
-    std::io::stdin()
-        .lock()
-        .read_to_string(&mut s)
-        .map_err(io_error)?;
-    Ok(Value::string(s))
+    Ok(Value::string(crate::stdin::read_all(interp)?))
 }
 
-fn stream_readlines(_: &mut Interp, args: &[Value], _k: Kwargs) -> PyResult<Value> {
+fn stream_readlines(interp: &mut Interp, args: &[Value], _k: Kwargs) -> PyResult<Value> {
     fd_of(&args[0])?;
     let mut out = Vec::new();
     loop {
-        let l = read_line()?;
+        let l = crate::stdin::read_line(interp)?;
         if l.is_empty() {
             break;
         }

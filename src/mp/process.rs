@@ -87,7 +87,8 @@ fn exitcode(status: i32) -> i64 {
     }
 }
 
-/// `_waitpid(pid, block)`: the exit code, or None while the child runs.
+/// `_waitpid(pid, block)`: the exit code, or None while the child runs (or when it
+/// cannot be known).
 pub fn waitpid(_interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Value> {
     arity("_waitpid", args, 2, 2)?;
     let pid = int(&args[0], "pid")? as libc::pid_t;
@@ -103,10 +104,13 @@ pub fn waitpid(_interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Va
             return Ok(Value::None);
         }
         let e = std::io::Error::last_os_error();
-        if e.raw_os_error() == Some(libc::EINTR) {
-            continue;
+        match e.raw_os_error() {
+            Some(libc::EINTR) => continue,
+            // Reaped already by the kernel (SIGCHLD ignored): its code is lost, and
+            // it stays unknown, as in CPython.
+            Some(libc::ECHILD) => return Ok(Value::None),
+            _ => return Err(io_error(e)),
         }
-        return Err(io_error(e));
     }
 }
 
@@ -203,12 +207,7 @@ pub fn sigint_received(_interp: &mut Interp, _args: &[Value], _kw: Kwargs) -> Py
 }
 
 pub fn die_of_sigint(_interp: &mut Interp, _args: &[Value], _kw: Kwargs) -> PyResult<Value> {
-    let _ = crate::output::flush_stdout();
-    unsafe {
-        libc::signal(libc::SIGINT, libc::SIG_DFL);
-        libc::raise(libc::SIGINT);
-        libc::_exit(130)
-    }
+    crate::signals::die_of_sigint()
 }
 
 /// `_write_stderr(text)`.

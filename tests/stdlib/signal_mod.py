@@ -57,3 +57,32 @@ signal.signal(signal.SIGINT, signal.default_int_handler)
 try:
     os.kill(os.getpid(), signal.SIGINT); print('not here')
 except KeyboardInterrupt: print('KeyboardInterrupt')
+
+# Timer values as CPython reads them: nanoseconds rounded up to the microsecond, and
+# its errors for NaN, infinities and overflows.
+for v in [float('inf'), 1e10, 1e30, 2**63, 2**70, -1e-9, -1.0, 1.0000004, 0.0000014, '1',
+          None, 10**10, float('nan')]:
+    try:
+        signal.setitimer(signal.ITIMER_REAL, 100, v)
+        print(repr(v), signal.getitimer(signal.ITIMER_REAL)[1])
+    except Exception as e:
+        print(repr(v), type(e).__name__, e)
+    signal.setitimer(signal.ITIMER_REAL, 0)
+try:
+    signal.getitimer(99)
+except signal.ItimerError as e:
+    print(type(e).__name__, type(e).__module__, e, isinstance(e, OSError), e.errno)
+print(signal.raise_signal(0))
+try:
+    signal.raise_signal(65)
+except OSError as e:
+    print(type(e).__name__, e)
+try:
+    signal.pthread_sigmask(signal.SIG_BLOCK, [2**40])
+except ValueError as e:
+    print(type(e).__name__, e)
+try:
+    signal.setitimer(which=0, seconds=0)
+except TypeError as e:
+    print(type(e).__name__, e)
+print(signal.getsignal(signal.SIGXFSZ), signal.getsignal(signal.SIGSEGV))

@@ -1,0 +1,77 @@
+// Standard input for `input()` and `sys.stdin`: its own buffer, filled by reads that
+// first wait in `mp::block::wait`, so that Ctrl-C, signal handlers and pools' callbacks
+// run while a program waits for a line.
+
+use crate::interp::{Interp, PyResult};
+use crate::mp::block::{self, Wait, WaitOn};
+use crate::value::Value;
+use std::cell::RefCell;
+
+thread_local! {
+    /// Bytes read from fd 0 and not yet handed out.
+    static BUFFER: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Reads more of fd 0 into the buffer, waiting for it; false at end of input.
+fn fill(interp: &mut Interp) -> PyResult<bool> {
+    let mut chunk = [0u8; 8192];
+    loop {
+        block::wait(
+            interp,
+            Wait {
+                what: "input",
+                on: WaitOn::Readable(0),
+                deadline: None,
+            },
+        )?;
+        // SAFETY: `chunk` is a writable buffer of its length.
+        let n = unsafe { libc::read(0, chunk.as_mut_ptr().cast(), chunk.len()) };
+        if n > 0 {
+            BUFFER.with(|b| b.borrow_mut().extend_from_slice(&chunk[..n as usize]));
+            return Ok(true);
+        }
+        if n == 0 {
+            return Ok(false);
+        }
+        let e = std::io::Error::last_os_error();
+        if !matches!(e.raw_os_error(), Some(libc::EINTR) | Some(libc::EAGAIN)) {
+            return Err(crate::builtins::functions::io_error(e));
+        }
+    }
+}
+
+/// The buffer's first `n` bytes as text (strict UTF-8, as CPython's stdin decodes).
+fn take(interp: &mut Interp, n: usize) -> PyResult<String> {
+    let bytes: Vec<u8> = BUFFER.with(|b| b.borrow_mut().drain(..n).collect());
+    match String::from_utf8(bytes) {
+        Ok(s) => Ok(s),
+        Err(e) => {
+            let b = Value::Bytes(std::rc::Rc::new(e.into_bytes()));
+            let s = crate::methods::bytes::decode(interp, &[b], vec![])?;
+            Ok(interp.str(&s)?.to_string())
+        }
+    }
+}
+
+/// The next line, with its newline; empty at end of input.
+pub fn read_line(interp: &mut Interp) -> PyResult<String> {
+    loop {
+        let (newline, len) = BUFFER.with(|b| {
+            let b = b.borrow();
+            (b.iter().position(|&c| c == b'\n'), b.len())
+        });
+        if let Some(i) = newline {
+            return take(interp, i + 1);
+        }
+        if !fill(interp)? {
+            return take(interp, len);
+        }
+    }
+}
+
+/// Everything left, up to the end of input.
+pub fn read_all(interp: &mut Interp) -> PyResult<String> {
+    while fill(interp)? {}
+    let len = BUFFER.with(|b| b.borrow().len());
+    take(interp, len)
+}
