@@ -36,6 +36,10 @@ class MaybeEncodingError(Exception):
     def __init__(self, exc, value):
         self.exc = repr(exc)
         self.value = repr(value)
+        # The error itself and where it was raised, for an executor, which reports
+        # it as CPython's does.
+        self._error = exc
+        self._tb = _mp._format_exception(exc)
         super().__init__(self.exc, self.value)
 
     def __str__(self):
@@ -97,7 +101,7 @@ class _Worker:
                                                           pool._initializer, pool._initargs,
                                                           pool._maxtasks))
         p._name = pool._worker_prefix + multiprocessing._join_identity(p._identity)
-        p.daemon = True
+        p.daemon = pool._daemon_workers
         p.start()
         writer.close()
         self.process = p
@@ -134,8 +138,12 @@ def _pump_all():
 class Pool:
     '''A pool of worker processes.'''
 
-    # The start of its workers' names (an executor's pool names them as CPython's do).
+    # The start of its workers' names, and whether they are daemons (an executor's
+    # pool names them as CPython's do, and they may start processes of their own).
     _worker_prefix = 'ForkPoolWorker-'
+    _daemon_workers = True
+    # Inside _pump (so inside a callback it runs): the pool must not be closed under it.
+    _pumping = False
 
     def __init__(self, processes=None, initializer=None, initargs=(),
                  maxtasksperchild=None, context=None):
@@ -239,7 +247,7 @@ class Pool:
     def _drain(self, w):
         '''Handles every answer waiting in a worker's pipe (until a callback
         terminates the pool).'''
-        while self._state != TERMINATE and w.reader.poll():
+        while self._state != TERMINATE and not w.reader.closed and w.reader.poll():
             try:
                 msg = w.reader.recv()
             except EOFError:
@@ -248,13 +256,18 @@ class Pool:
 
     def _pump(self):
         '''Reads every answer available now, and deals with dead workers.'''
-        for w in list(self._workers):
-            self._drain(w)
-        for w in list(self._workers):
-            if self._state == TERMINATE:
-                break
-            if w.process.exitcode is not None:
-                self._worker_ended(w)
+        outer = self._pumping
+        self._pumping = True
+        try:
+            for w in list(self._workers):
+                self._drain(w)
+            for w in list(self._workers):
+                if self._state == TERMINATE:
+                    break
+                if w.process.exitcode is not None:
+                    self._worker_ended(w)
+        finally:
+            self._pumping = outer
         _mp._set_pump(_pump_all, self._watch_fds())
 
     def _worker_ended(self, w):

@@ -132,7 +132,7 @@ class Future:
             left = None if deadline is None else deadline - time.monotonic()
             if left is not None and not left > 0:
                 return
-            _wait_for([self], left)
+            _wait_for(left)
 
     def result(self, timeout=None):
         '''The call's result, waiting at most `timeout` seconds for it; raises what the
@@ -186,14 +186,16 @@ class Future:
         self._invoke_callbacks()
 
 
-def _wait_for(fs, timeout):
-    '''Reads the answers of the executors behind `fs` (waiting at most `timeout`
-    seconds for one); a future no executor completes only lets time pass.'''
-    executors = []
-    for f in fs:
-        ex = f._executor
-        if ex is not None and ex not in executors:
-            executors.append(ex)
+# The executors of this process whose workers may still answer: a wait reads them all,
+# since a callback of one may complete a future of another, or one made by hand.
+_active = []
+
+
+def _wait_for(timeout):
+    '''Reads the answers of every active executor, waiting at most `timeout` seconds
+    for one; with none active, only lets time pass (nothing else can complete a
+    future).'''
+    executors = list(_active)
     fds = []
     for ex in executors:
         fds.extend(ex._fds())
@@ -223,10 +225,12 @@ def wait(fs, timeout=None, return_when=ALL_COMPLETED):
         if return_when == FIRST_EXCEPTION and any(
                 not f.cancelled() and f._exception is not None for f in done):
             break
+        if return_when not in (FIRST_COMPLETED, FIRST_EXCEPTION, ALL_COMPLETED):
+            raise ValueError('Invalid return condition: %r' % (return_when,))
         left = None if deadline is None else deadline - time.monotonic()
         if left is not None and not left > 0:
             break
-        _wait_for(not_done, left)
+        _wait_for(left)
     return DoneAndNotDoneFutures(done, not_done)
 
 
@@ -246,7 +250,7 @@ def as_completed(fs, timeout=None):
         left = None if deadline is None else deadline - time.monotonic()
         if left is not None and left < 0:
             raise TimeoutError('%d (of %d) futures unfinished' % (len(pending), total))
-        _wait_for(pending, left)
+        _wait_for(left)
 
 
 def _result_or_cancel(fut, timeout=None):

@@ -9,7 +9,7 @@
 import itertools
 import multiprocessing
 import _mp
-from multiprocessing.pool import Pool, RemoteTraceback, WorkerLostError
+from multiprocessing.pool import Pool, RemoteTraceback, MaybeEncodingError
 from concurrent.futures import _base
 
 __all__ = ['ProcessPoolExecutor', 'BrokenProcessPool']
@@ -33,13 +33,54 @@ class BrokenProcessPool(_base.BrokenExecutor):
 
 
 class _ExecutorPool(Pool):
-    def __init__(self, prefix, *args):
+    '''The pool behind an executor: its workers are not daemons (a call may start
+    processes), and a worker that ends other than by finishing its quota of calls
+    breaks the executor (CPython's replaces none).'''
+    _daemon_workers = False
+
+    def __init__(self, executor, prefix, *args):
+        self._executor = executor
         self._worker_prefix = prefix
         Pool.__init__(self, *args)
+
+    def _worker_ended(self, w):
+        if w.process.exitcode != 0 and self._state != 'TERMINATE':
+            self._drain(w)
+            self._executor._break()
+            return
+        Pool._worker_ended(self, w)
 
 
 _WORKER_PREFIX = {'fork': 'ForkProcess-', 'spawn': 'SpawnProcess-',
                   'forkserver': 'ForkServerProcess-'}
+
+
+def _initialize(initializer, initargs):
+    try:
+        initializer(*initargs)
+    except BaseException as e:
+        # As CPython's worker logs it; the worker then ends, which breaks the executor.
+        _mp._write_stderr('Exception in initializer:\n')
+        _mp._print_exception(e)
+        raise SystemExit(1)
+
+
+class _Raised:
+    '''What a call raised that is not an Exception (SystemExit, KeyboardInterrupt):
+    sent back as an answer, since the worker must live on.'''
+
+    def __init__(self, error, tb):
+        self.error = error
+        self.tb = tb
+
+
+def _call(fn, args, kwargs):
+    try:
+        return fn(*args, **kwargs)
+    except Exception:
+        raise
+    except BaseException as e:
+        return _Raised(e, _mp._format_exception(e))
 
 
 def _process_chunk(fn, chunk):
@@ -56,20 +97,22 @@ def _chunks(iterables, chunksize):
 
 
 def _flatten(results):
-    for chunk in results:
-        yield from chunk
-
-
-# Executors of this process with calls not yet answered: finished at exit.
-_live = []
+    try:
+        for chunk in results:
+            yield from chunk
+    finally:
+        # Closing this closes the calls' iterator, which cancels those not started.
+        results.close()
 
 
 def _forget():
-    _live[:] = []
+    _base._active[:] = []
 
 
 def _finish_all():
-    for ex in list(_live):
+    '''At exit: the calls still pending are completed first, as CPython's exit
+    handler waits for them.'''
+    for ex in list(_base._active):
         ex.shutdown(wait=True)
 
 
@@ -90,6 +133,7 @@ class ProcessPoolExecutor(_base.Executor):
             mp_context = multiprocessing.get_context(
                 'spawn' if max_tasks_per_child is not None else None)
         self._mp_context = mp_context
+        self._start_method = mp_context.get_start_method(allow_none=False)
         if initializer is not None and not callable(initializer):
             raise TypeError("initializer must be a callable")
         self._initializer = initializer
@@ -99,7 +143,7 @@ class ProcessPoolExecutor(_base.Executor):
                 raise TypeError("max_tasks_per_child must be an integer")
             elif max_tasks_per_child <= 0:
                 raise ValueError("max_tasks_per_child must be >= 1")
-            if mp_context.get_start_method(allow_none=False) == 'fork':
+            if self._start_method == 'fork':
                 raise ValueError("max_tasks_per_child is incompatible with"
                                  " the 'fork' multiprocessing start method;"
                                  " supply a different mp_context.")
@@ -114,12 +158,13 @@ class ProcessPoolExecutor(_base.Executor):
 
     def _start(self):
         if self._pool is None:
-            method = self._mp_context.get_start_method(allow_none=False) or 'fork'
-            self._pool = _ExecutorPool(_WORKER_PREFIX.get(method, 'ForkProcess-'),
-                                       self._max_workers, self._initializer,
-                                       self._initargs, self._max_tasks_per_child)
-        if self not in _live:
-            _live.append(self)
+            initializer, initargs = None, ()
+            if self._initializer is not None:
+                initializer, initargs = _initialize, (self._initializer, self._initargs)
+            self._pool = _ExecutorPool(self, _WORKER_PREFIX.get(self._start_method, 'ForkProcess-'),
+                                       self._max_workers, initializer, initargs,
+                                       self._max_tasks_per_child)
+            _base._active.append(self)
 
     def _feed(self):
         while (self._waiting and not self._broken
@@ -128,20 +173,26 @@ class ProcessPoolExecutor(_base.Executor):
             if not f.set_running_or_notify_cancel():
                 continue
             self._running.append(f)
-            self._pool.apply_async(fn, args, kwargs,
+            self._pool.apply_async(_call, (fn, args, kwargs),
                                    callback=lambda value, f=f: self._answer(f, True, value),
                                    error_callback=lambda e, f=f: self._answer(f, False, e))
-        if not self._running and not self._waiting and self in _live:
-            _live.remove(self)
 
     def _answer(self, f, ok, value):
         if f in self._running:
             self._running.remove(f)
-        if not ok and isinstance(value, WorkerLostError):
-            self._break([f])
-            return
-        if not ok and isinstance(value.__cause__, RemoteTraceback):
+        if ok and isinstance(value, _Raised):
+            raised = value
+            ok, value = False, raised.error
+            value.__cause__ = _RemoteTraceback('\n"""\n' + raised.tb + '"""')
+        elif not ok and isinstance(value, MaybeEncodingError):
+            tb = value._tb
+            value = value._error
+            value.__cause__ = _RemoteTraceback('\n"""\n' + tb + '"""')
+        elif not ok and isinstance(value.__cause__, RemoteTraceback):
             value.__cause__ = _RemoteTraceback(value.__cause__.tb)
+        elif not ok and value.__cause__ is None:
+            # The call could not be sent: CPython's feeder attaches where it failed.
+            value.__cause__ = _RemoteTraceback('\n"""\n' + _mp._format_exception(value) + '"""')
         if not f.done():
             if ok:
                 f.set_result(value)
@@ -149,25 +200,24 @@ class ProcessPoolExecutor(_base.Executor):
                 f.set_exception(value)
         self._feed()
 
-    def _break(self, lost):
-        '''A worker died abruptly holding the call of `lost`: every call not answered
-        fails, and no more are taken.'''
+    def _break(self):
+        '''A worker died abruptly: every call not answered fails, and no more are taken.'''
         self._broken = ('A child process terminated abruptly, the process pool is not '
                         'usable anymore')
         error = BrokenProcessPool('A process in the process pool was terminated abruptly '
                                   'while the future was running or pending.')
-        unanswered = lost + self._running + [item[0] for item in self._waiting]
+        unanswered = self._running + [item[0] for item in self._waiting]
         self._running = []
         self._waiting = []
         for f in unanswered:
             if not f.done():
                 f.set_exception(error)
         self._end_pool(terminate=True)
-        if self in _live:
-            _live.remove(self)
 
     def _end_pool(self, terminate=False):
         pool, self._pool = self._pool, None
+        if self in _base._active:
+            _base._active.remove(self)
         if pool is None:
             return
         if terminate:
@@ -197,6 +247,10 @@ class ProcessPoolExecutor(_base.Executor):
             raise BrokenProcessPool(self._broken)
         if self._shutdown_thread:
             raise RuntimeError('cannot schedule new futures after shutdown')
+        # A worker that died since the last look breaks the executor now.
+        self._pump()
+        if self._broken:
+            raise BrokenProcessPool(self._broken)
         f = _base.Future()
         f._executor = self
         self._waiting.append((f, fn, args, kwargs))
@@ -219,8 +273,11 @@ class ProcessPoolExecutor(_base.Executor):
             for f, _, _, _ in self._waiting:
                 f.cancel()
             self._waiting = []
-        if wait:
-            while self._running:
-                _base._wait_for(self._running, None)
-            # Not from a callback: the pool is not in the middle of reading answers.
+        if self._pool is not None and self._pool._pumping:
+            # From a callback, while the pool reads its answers: it is ended later
+            # (when the program waits on it again, or at exit), never under its reader.
+            return
+        if wait or not (self._running or self._waiting):
+            while self._running or self._waiting:
+                _base._wait_for(None)
             self._end_pool()
