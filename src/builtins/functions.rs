@@ -956,9 +956,11 @@ pub fn round(interp: &mut Interp, args: &[Value], mut kw: Kwargs) -> PyResult<Va
                 None => Value::Int(0),
             })
         }
-        (other, _) => {
+        (other, nd) => {
             if let Some(f) = interp.user_method(other, intern("__round__")) {
-                return interp.call(&f, vec![other.clone()], vec![]);
+                let mut call = vec![other.clone()];
+                call.extend(nd);
+                return interp.call(&f, call, vec![]);
             }
             Err(type_error(format!(
                 "type {} doesn't define __round__ method",

@@ -240,6 +240,12 @@ impl Interp {
                 _ => None,
             });
         }
+        // An int or float subclass: the value's own attributes (`real`, `imag`...).
+        if let Payload::Value(v) = &inst.payload {
+            if name != self.sym.class {
+                return crate::builtins::types::value_special_attr(self, v, name);
+            }
+        }
         Ok(None)
     }
 

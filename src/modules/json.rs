@@ -135,6 +135,16 @@ fn quote(s: &str, ascii: bool, out: &mut String) {
     out.push('"');
 }
 
+/// The int, float or str an instance of a subclass of one holds.
+fn held_value(inst: &crate::value::Instance) -> Option<Value> {
+    match &inst.payload {
+        crate::value::Payload::Value(
+            v @ (Value::Int(_) | Value::BigInt(_) | Value::Float(_) | Value::Str(_)),
+        ) => Some(v.clone()),
+        _ => None,
+    }
+}
+
 fn float_text(x: f64) -> String {
     if x.is_nan() {
         "NaN".into()
@@ -201,7 +211,11 @@ fn encode(
             }
             let mut pairs: Vec<(String, Value)> = Vec::with_capacity(d.len());
             for (k, val) in d.items() {
-                let key = match k {
+                let k = match k {
+                    Value::Instance(inst) => held_value(inst).unwrap_or_else(|| k.clone()),
+                    _ => k.clone(),
+                };
+                let key = match &k {
                     Value::Str(s) => s.as_str().to_string(),
                     Value::Bool(b) => if *b { "true" } else { "false" }.into(),
                     Value::None => "null".into(),
@@ -232,6 +246,12 @@ fn encode(
             }
             newline(o, level, out);
             out.push('}');
+        }
+        // A subclass of int, float or str: the value it holds, as CPython's encoder
+        // writes it (an IntEnum member is its number).
+        Value::Instance(inst) if held_value(inst).is_some() => {
+            let held = held_value(inst).unwrap_or(Value::None);
+            return encode(interp, o, &held, level, out);
         }
         other => {
             if let Some(f) = &o.default {
