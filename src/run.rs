@@ -127,12 +127,13 @@ impl Interp {
     fn take_interrupt(&mut self) -> PyResult<()> {
         INTERRUPTED.store(false, Ordering::Relaxed);
         if let Some(e) = DEFERRED.with(|d| d.borrow_mut().take()) {
-            // A signal that came too is handled at the check after.
-            if crate::signals::any_pending() {
+            // A signal (or a generator to close) that came too waits for the next check.
+            if crate::signals::any_pending() || crate::interp::gen::abandoned_waiting() {
                 interrupt();
             }
             return Err(e);
         }
+        crate::interp::gen::close_abandoned(self);
         crate::signals::run_handlers(self)
     }
 

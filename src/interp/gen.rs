@@ -172,6 +172,58 @@ impl Generator {
     }
 }
 
+thread_local! {
+    /// Generators dropped while suspended, to be closed at the evaluator's next check
+    /// (CPython closes one when its last reference goes, so its `finally` blocks and
+    /// `with` exits run; a drop cannot run Python code itself).
+    static ABANDONED: RefCell<Vec<Generator>> = const { RefCell::new(Vec::new()) };
+}
+
+impl Drop for Generator {
+    fn drop(&mut self) {
+        if self.state.get() != State::Suspended {
+            return;
+        }
+        if let Some(co) = self.co.get_mut().take() {
+            let orphan = Generator {
+                co: RefCell::new(Some(co)),
+                state: Cell::new(State::Suspended),
+                stack_limit: self.stack_limit,
+                name: self.name.clone(),
+                qualname: self.qualname.clone(),
+            };
+            self.state.set(State::Done);
+            // During thread teardown there is no evaluator left to close it.
+            if ABANDONED.try_with(|a| a.borrow_mut().push(orphan)).is_ok() {
+                crate::run::interrupt();
+            }
+        }
+    }
+}
+
+/// Whether dropped generators wait to be closed.
+pub fn abandoned_waiting() -> bool {
+    ABANDONED
+        .try_with(|a| !a.borrow().is_empty())
+        .unwrap_or(false)
+}
+
+/// Closes the generators dropped while suspended; what one raises is reported as
+/// CPython reports an exception it cannot raise ("Exception ignored in: ...").
+pub fn close_abandoned(interp: &mut Interp) {
+    while let Some(g) = ABANDONED.with(|a| a.borrow_mut().pop()) {
+        if let Err(e) = g.close(interp) {
+            let text = format!(
+                "Exception ignored in: <generator object {} at {:#x}>\n{}",
+                g.qualname,
+                &g as *const _ as usize,
+                interp.format_exception(&e)
+            );
+            let _ = crate::output::write_stderr(text.as_bytes());
+        }
+    }
+}
+
 impl Interp {
     pub fn make_generator_from(&mut self, frame: Frame, func: &Rc<Function>) -> Value {
         self.make_generator(frame, GenBody::Function(&func.def.body))
