@@ -9,7 +9,7 @@
 import sys as _sys
 import _signal
 from _signal import (NSIG, ITIMER_REAL, ITIMER_VIRTUAL, ITIMER_PROF, ItimerError, alarm,
-                     pause, raise_signal, strsignal, setitimer, getitimer,
+                     pause, raise_signal, strsignal, setitimer, getitimer, siginterrupt,
                      default_int_handler)
 
 _module = _sys.modules[__name__]

@@ -29,6 +29,7 @@ pub fn module() -> Value {
             ("getitimer", getitimer),
             ("pthread_sigmask", pthread_sigmask),
             ("sigpending", sigpending),
+            ("siginterrupt", siginterrupt),
         ],
         &[],
         &[],
@@ -245,6 +246,30 @@ fn pthread_sigmask(interp: &mut Interp, a: &[Value], _k: Kwargs) -> PyResult<Val
     // A signal just unblocked is handled before this returns.
     interp.check_signals()?;
     Ok(Value::list(members(&old)))
+}
+
+/// `siginterrupt(signalnum, flag)`: whether the signal interrupts system calls (the
+/// default) or lets the kernel restart them (SA_RESTART).
+fn siginterrupt(interp: &mut Interp, a: &[Value], _k: Kwargs) -> PyResult<Value> {
+    arity("siginterrupt", a, 2, 2)?;
+    let sig = signum(interp, &a[0])?;
+    let interrupt = c_int(interp, &a[1])? != 0;
+    // SAFETY: the action is read, its flags changed, and written back as it was.
+    unsafe {
+        let mut sa: libc::sigaction = std::mem::zeroed();
+        if libc::sigaction(sig, std::ptr::null(), &mut sa) != 0 {
+            return Err(io_error(std::io::Error::last_os_error()));
+        }
+        if interrupt {
+            sa.sa_flags &= !libc::SA_RESTART;
+        } else {
+            sa.sa_flags |= libc::SA_RESTART;
+        }
+        if libc::sigaction(sig, &sa, std::ptr::null_mut()) != 0 {
+            return Err(io_error(std::io::Error::last_os_error()));
+        }
+    }
+    Ok(Value::None)
 }
 
 /// `sigpending()`: the signals blocked and waiting, as a list of numbers.

@@ -86,3 +86,10 @@ try:
 except TypeError as e:
     print(type(e).__name__, e)
 print(signal.getsignal(signal.SIGXFSZ), signal.getsignal(signal.SIGSEGV))
+import signal, os, time
+signal.signal(signal.SIGUSR1, lambda s, f: print("handled"))
+print(signal.siginterrupt(signal.SIGUSR1, False))
+os.kill(os.getpid(), signal.SIGUSR1)
+print(signal.siginterrupt(signal.SIGUSR1, True))
+try: signal.siginterrupt(0, 1)
+except ValueError as e: print(e)
