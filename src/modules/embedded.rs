@@ -19,6 +19,7 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ("functools", include_str!("../../stdlib/functools.py")),
     ("itertools", include_str!("../../stdlib/itertools.py")),
     ("signal", include_str!("../../stdlib/signal.py")),
+    ("operator", include_str!("../../stdlib/operator.py")),
     ("urllib", include_str!("../../stdlib/urllib/__init__.py")),
     ("urllib.error", include_str!("../../stdlib/urllib/error.py")),
     ("urllib.parse", include_str!("../../stdlib/urllib/parse.py")),
