@@ -300,7 +300,12 @@ fn run_input(interp: &mut Interp, module: &Rc<ModuleObj>, input: &str, color: bo
     }
     crate::run::clear_interrupt();
     interp.echo_depth = Some(interp.depth + 1);
-    let result = interp.exec_module(module, tree);
+    // What came during the last statement (a signal, a generator it dropped) is
+    // handled before the next prompt, as between statements.
+    let result = interp
+        .exec_module(module, tree)
+        .and_then(|()| interp.check_signals());
+    crate::interp::gen::close_abandoned(interp);
     interp.echo_depth = None;
     interp.handling.clear();
     let outcome = match result {
@@ -314,6 +319,25 @@ fn run_input(interp: &mut Interp, module: &Rc<ModuleObj>, input: &str, color: bo
     };
     let _ = crate::output::flush_stdout();
     outcome
+}
+
+/// A line of input that is not a terminal, read through the buffer `input()` reads
+/// too, so a program and its data can come down one pipe.
+fn piped_line(interp: &mut Interp) -> Result<String, ReadlineError> {
+    match crate::stdin::read_line(interp) {
+        Ok(line) if line.is_empty() => Err(ReadlineError::Eof),
+        Ok(mut line) => {
+            if line.ends_with('\n') {
+                line.pop();
+                if line.ends_with('\r') {
+                    line.pop();
+                }
+            }
+            Ok(line)
+        }
+        Err(e) if e.is("KeyboardInterrupt") => Err(ReadlineError::Interrupted),
+        Err(_) => Err(ReadlineError::Eof),
+    }
 }
 
 /// The one-line banner and the hint below it.
@@ -359,13 +383,19 @@ pub fn run(interp: &mut Interp, module: &Rc<ModuleObj>, show_banner: bool) -> i3
     if show_banner {
         let _ = crate::output::write_stderr(banner().as_bytes());
     }
+    let piped = !std::io::stdin().is_terminal();
     let status = 'session: loop {
         let mut input = String::new();
         let mut prefill = String::new();
         // Read lines until the input is complete.
         loop {
             let prompt = if input.is_empty() { ">>> " } else { "... " };
-            match editor.readline_with_initial(prompt, (&prefill, "")) {
+            let read = if piped {
+                piped_line(interp)
+            } else {
+                editor.readline_with_initial(prompt, (&prefill, ""))
+            };
+            match read {
                 Ok(line) => {
                     if !line.trim().is_empty() {
                         let _ = editor.add_history_entry(line.as_str());

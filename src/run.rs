@@ -73,11 +73,15 @@ pub fn report_compile_error(path: &str, text: &str, e: CompileError, color: bool
     let _ = crate::output::write_stderr(report.as_bytes());
 }
 
-/// Forgets a Ctrl-C that arrived while nothing was running (the prompt starts afresh).
+/// Forgets a Ctrl-C that arrived while nothing was running (the prompt starts afresh);
+/// other signals and dropped generators still wait for the next check.
 pub fn clear_interrupt() {
     INTERRUPTED.store(false, Ordering::Relaxed);
-    crate::signals::clear_pending();
+    crate::signals::forget_sigint();
     DEFERRED.with(|d| d.borrow_mut().take());
+    if crate::signals::any_pending() || crate::interp::gen::abandoned_waiting() {
+        interrupt();
+    }
 }
 
 /// Parses and resolves `text` for `module`; the tree lives as long as the process.
@@ -475,7 +479,11 @@ pub fn run_main(interp: &mut Interp, path: &str, text: &str, color: bool) -> i32
                 interp.exit_status(&e)
             }
         };
+        // Generators the error dropped (or the exit hooks drop) close as CPython's
+        // finalization closes them.
+        crate::interp::gen::close_abandoned(interp);
         interp.run_exit_hooks();
+        crate::interp::gen::close_abandoned(interp);
         status
     });
     let _ = crate::output::flush_stdout();

@@ -138,9 +138,24 @@ pub fn clear_pending() {
     }
 }
 
+/// Forgets a Ctrl-C not yet handled (the prompt's own).
+pub fn forget_sigint() {
+    PENDING[libc::SIGINT as usize].store(false, Ordering::Relaxed);
+}
+
 /// Whether a signal waits to be handled.
 pub fn any_pending() -> bool {
     PENDING.iter().any(|p| p.load(Ordering::Relaxed))
+}
+
+thread_local! {
+    /// How many Python handlers have run: `signal.pause` waits for it to change.
+    static HANDLED: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// The count of Python handlers run so far.
+pub fn handled() -> u64 {
+    HANDLED.with(|h| h.get())
 }
 
 /// Runs the handlers of the pending signals, lowest number first. A signal caught
@@ -153,9 +168,12 @@ pub fn run_handlers(interp: &mut Interp) -> PyResult<()> {
         }
         let handler = interp.signal_handlers.get(sig).cloned().flatten();
         let r = match handler {
-            Some(h) => interp
-                .call(&h, vec![Value::Int(sig as i64), Value::None], vec![])
-                .map(drop),
+            Some(h) => {
+                HANDLED.with(|n| n.set(n.get() + 1));
+                interp
+                    .call(&h, vec![Value::Int(sig as i64), Value::None], vec![])
+                    .map(drop)
+            }
             // Unless an earlier handler has since ignored it.
             None if sig == libc::SIGINT as usize
                 && disposition(libc::SIGINT) == Disposition::Caught =>

@@ -12,6 +12,11 @@ thread_local! {
     static BUFFER: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
 }
 
+/// In a new child, whose stdin is /dev/null: what the parent had read ahead is not its.
+pub fn forget() {
+    BUFFER.with(|b| b.borrow_mut().clear());
+}
+
 /// Reads more of fd 0 into the buffer, waiting for it; false at end of input.
 fn fill(interp: &mut Interp) -> PyResult<bool> {
     let mut chunk = [0u8; 8192];

@@ -439,3 +439,33 @@ fn long_flat_lines_are_not_mistaken_for_deep_ones() {
         (0, "5000 -9998\n10000\nTrue False True\n", "")
     );
 }
+
+#[test]
+fn dash_i_with_a_pipe_gives_input_the_lines_after_the_program_s() {
+    let r = spindle(&["-i"], "x = input()\nhello\nprint('got', x)\n", None);
+    assert_eq!(r.stdout, "got hello\n", "{}", r.stderr);
+}
+
+#[test]
+fn a_child_does_not_read_what_its_parent_read_ahead() {
+    let dir = folder(
+        "stdin_child",
+        &[(
+            "main.py",
+            "import multiprocessing as mp\n\
+             def child():\n\
+             \x20   try:\n\
+             \x20       print('child', input())\n\
+             \x20   except EOFError:\n\
+             \x20       print('child EOF')\n\
+             if __name__ == '__main__':\n\
+             \x20   print(input())\n\
+             \x20   p = mp.Process(target=child)\n\
+             \x20   p.start()\n\
+             \x20   p.join()\n\
+             \x20   print(input())\n",
+        )],
+    );
+    let r = spindle(&["main.py"], "one\ntwo\n", Some(&dir));
+    assert_eq!(r.stdout, "one\nchild EOF\ntwo\n", "{}", r.stderr);
+}

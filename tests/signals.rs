@@ -51,8 +51,7 @@ fn rest(mut child: Child) -> (String, String, std::process::ExitStatus) {
 #[test]
 fn ctrl_c_interrupts_input() {
     let mut child = spindle(
-        "print('ready', flush=True)\n\
-         try:\n    input()\n\
+        "try:\n    print('ready', flush=True)\n    input()\n\
          except KeyboardInterrupt:\n    print('interrupted')",
     )
     .stdin(Stdio::piped())
@@ -93,8 +92,7 @@ fn a_handler_runs_while_input_waits() {
 #[test]
 fn ctrl_c_interrupts_a_comprehension() {
     let child = spindle(
-        "print('ready', flush=True)\n\
-         try:\n    [x for x in range(10**10)]\n\
+        "try:\n    print('ready', flush=True)\n    [x for x in range(10**10) if x < 0]\n\
          except KeyboardInterrupt:\n    print('interrupted')",
     )
     .spawn()

@@ -241,10 +241,8 @@ impl Interp {
             });
         }
         // An int or float subclass: the value's own attributes (`real`, `imag`...).
-        if let Payload::Value(v) = &inst.payload {
-            if name != self.sym.class {
-                return crate::builtins::types::value_special_attr(self, v, name);
-            }
+        if let Some(v) = inst.held() {
+            return crate::builtins::types::value_special_attr(self, v, name);
         }
         Ok(None)
     }

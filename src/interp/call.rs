@@ -28,9 +28,7 @@ fn held_value(n: &crate::value::NativeFunction, receiver: &Value) -> Option<Valu
     let Value::Instance(i) = receiver else {
         return None;
     };
-    let Payload::Value(v) = &i.payload else {
-        return None;
-    };
+    let v = i.held()?;
     let owner = n.owner?;
     (&*crate::interp::attr::class_of(v).name == owner).then(|| v.clone())
 }

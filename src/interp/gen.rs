@@ -176,7 +176,7 @@ thread_local! {
     /// Generators dropped while suspended, to be closed at the evaluator's next check
     /// (CPython closes one when its last reference goes, so its `finally` blocks and
     /// `with` exits run; a drop cannot run Python code itself).
-    static ABANDONED: RefCell<Vec<Generator>> = const { RefCell::new(Vec::new()) };
+    static ABANDONED: RefCell<Vec<Abandoned>> = const { RefCell::new(Vec::new()) };
 }
 
 impl Drop for Generator {
@@ -184,21 +184,36 @@ impl Drop for Generator {
         if self.state.get() != State::Suspended {
             return;
         }
+        self.state.set(State::Done);
         if let Some(co) = self.co.get_mut().take() {
-            let orphan = Generator {
-                co: RefCell::new(Some(co)),
-                state: Cell::new(State::Suspended),
-                stack_limit: self.stack_limit,
-                name: self.name.clone(),
-                qualname: self.qualname.clone(),
-            };
-            self.state.set(State::Done);
-            // During thread teardown there is no evaluator left to close it.
-            if ABANDONED.try_with(|a| a.borrow_mut().push(orphan)).is_ok() {
-                crate::run::interrupt();
+            let mut orphan = Some(Abandoned {
+                generator: Generator {
+                    co: RefCell::new(Some(co)),
+                    state: Cell::new(State::Suspended),
+                    stack_limit: self.stack_limit,
+                    name: self.name.clone(),
+                    qualname: self.qualname.clone(),
+                },
+                address: self as *const _ as usize,
+            });
+            let queued = ABANDONED
+                .try_with(|a| a.borrow_mut().extend(orphan.take()))
+                .is_ok();
+            match orphan {
+                // During thread teardown (the process is exiting) nothing can close it:
+                // it is dropped plainly, never queued again.
+                Some(o) => o.generator.state.set(State::Done),
+                None if queued => crate::run::interrupt(),
+                None => {}
             }
         }
     }
+}
+
+/// A generator dropped while suspended, and the address it was known by.
+struct Abandoned {
+    generator: Generator,
+    address: usize,
 }
 
 /// Whether dropped generators wait to be closed.
@@ -212,11 +227,11 @@ pub fn abandoned_waiting() -> bool {
 /// CPython reports an exception it cannot raise ("Exception ignored in: ...").
 pub fn close_abandoned(interp: &mut Interp) {
     while let Some(g) = ABANDONED.with(|a| a.borrow_mut().pop()) {
-        if let Err(e) = g.close(interp) {
+        if let Err(e) = g.generator.close(interp) {
             let text = format!(
                 "Exception ignored in: <generator object {} at {:#x}>\n{}",
-                g.qualname,
-                &g as *const _ as usize,
+                g.generator.qualname,
+                g.address,
                 interp.format_exception(&e)
             );
             let _ = crate::output::write_stderr(text.as_bytes());

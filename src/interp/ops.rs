@@ -882,15 +882,15 @@ impl Interp {
         // A subclass of int, float, str... compares as the value it holds (its own
         // dunders, tried before this, declined: `I(2) < 2.5` as `2 < 2.5`).
         for (i, v) in [a, b].into_iter().enumerate() {
-            if let Value::Instance(inst) = v {
-                if let crate::value::Payload::Value(held) = &inst.payload {
-                    let held = held.clone();
-                    return if i == 0 {
-                        self.builtin_compare(op, &held, b)
-                    } else {
-                        self.builtin_compare(op, a, &held)
-                    };
-                }
+            if let Some(held) = match v {
+                Value::Instance(inst) => inst.held().cloned(),
+                _ => None,
+            } {
+                return if i == 0 {
+                    self.builtin_compare(op, &held, b)
+                } else {
+                    self.builtin_compare(op, a, &held)
+                };
             }
         }
         let ord_ok = |o: Option<Ordering>| -> Option<bool> {

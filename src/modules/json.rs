@@ -137,12 +137,14 @@ fn quote(s: &str, ascii: bool, out: &mut String) {
 
 /// The int, float or str an instance of a subclass of one holds.
 fn held_value(inst: &crate::value::Instance) -> Option<Value> {
-    match &inst.payload {
-        crate::value::Payload::Value(
-            v @ (Value::Int(_) | Value::BigInt(_) | Value::Float(_) | Value::Str(_)),
-        ) => Some(v.clone()),
-        _ => None,
-    }
+    inst.held()
+        .filter(|v| {
+            matches!(
+                v,
+                Value::Int(_) | Value::BigInt(_) | Value::Float(_) | Value::Str(_)
+            )
+        })
+        .cloned()
 }
 
 fn float_text(x: f64) -> String {
@@ -249,11 +251,13 @@ fn encode(
         }
         // A subclass of int, float or str: the value it holds, as CPython's encoder
         // writes it (an IntEnum member is its number).
-        Value::Instance(inst) if held_value(inst).is_some() => {
-            let held = held_value(inst).unwrap_or(Value::None);
-            return encode(interp, o, &held, level, out);
-        }
         other => {
+            if let Some(held) = match other {
+                Value::Instance(inst) => held_value(inst),
+                _ => None,
+            } {
+                return encode(interp, o, &held, level, out);
+            }
             if let Some(f) = &o.default {
                 let r = interp.call(f, vec![other.clone()], vec![])?;
                 return encode(interp, o, &r, level, out);

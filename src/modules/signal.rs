@@ -67,8 +67,9 @@ fn signum(interp: &mut Interp, v: &Value) -> PyResult<i32> {
     Ok(sig)
 }
 
-/// Whether `handler` equals the number `n` (SIG_DFL is 0 and SIG_IGN 1; CPython
-/// compares, so `False`, `0.0` and the enum member all mean SIG_DFL).
+/// Whether `handler` is the number `n` (SIG_DFL is 0 and SIG_IGN 1). The module's
+/// wrapper has already made a number of anything `int()` takes, as CPython's does
+/// (so `False`, `0.0` and `"1"` are handlers too).
 fn is_handler_number(handler: &Value, n: i64) -> bool {
     match handler {
         Value::Int(i) => *i == n,
@@ -152,7 +153,9 @@ fn pause(interp: &mut Interp, a: &[Value], _k: Kwargs) -> PyResult<Value> {
     arity("pause", a, 0, 0)?;
     let w = Wait {
         what: "signal.pause",
-        on: WaitOn::Signal,
+        on: WaitOn::Signal {
+            since: crate::signals::handled(),
+        },
         deadline: None,
     };
     block::wait(interp, w)?;

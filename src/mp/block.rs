@@ -80,8 +80,9 @@ pub enum WaitOn<'a> {
     AnyReadable(&'a [RawFd]),
     /// A futex word in shared memory changing from `expected`.
     Futex { word: &'a AtomicU32, expected: u32 },
-    /// A signal whose handler has run (`signal.pause`).
-    Signal,
+    /// A signal handler having run since the count of handlers run was `since`
+    /// (`signal.pause`).
+    Signal { since: u64 },
 }
 
 /// A request to wait.
@@ -142,6 +143,9 @@ fn wait_pumping(interp: &mut Interp, w: Wait) -> PyResult<Woken> {
     let mut first = true;
     loop {
         interp.check_signals()?;
+        if handler_ran(&w.on) {
+            return Ok(Woken::Ready);
+        }
         let now = Instant::now();
         if !first && w.deadline.is_some_and(|d| now >= d) {
             return Ok(Woken::TimedOut);
@@ -175,10 +179,15 @@ fn wait_pumping(interp: &mut Interp, w: Wait) -> PyResult<Woken> {
     }
 }
 
+/// Whether a wait for a signal's handler is over.
+fn handler_ran(on: &WaitOn) -> bool {
+    matches!(on, WaitOn::Signal { since } if crate::signals::handled() != *since)
+}
+
 fn copy_on<'a>(on: &WaitOn<'a>) -> WaitOn<'a> {
     match on {
         WaitOn::Sleep => WaitOn::Sleep,
-        WaitOn::Signal => WaitOn::Signal,
+        WaitOn::Signal { since } => WaitOn::Signal { since: *since },
         WaitOn::Readable(fd) => WaitOn::Readable(*fd),
         WaitOn::Writable(fd) => WaitOn::Writable(*fd),
         WaitOn::AnyReadable(fds) => WaitOn::AnyReadable(fds),
@@ -193,8 +202,7 @@ fn wait_plain(interp: &mut Interp, w: Wait) -> PyResult<Woken> {
     let mut first = true;
     loop {
         interp.check_signals()?;
-        if !first && matches!(w.on, WaitOn::Signal) {
-            // Woken by a signal whose handler has just run.
+        if handler_ran(&w.on) {
             return Ok(Woken::Ready);
         }
         let remaining = match w.deadline {
@@ -214,7 +222,7 @@ fn wait_plain(interp: &mut Interp, w: Wait) -> PyResult<Woken> {
             .as_ref()
             .map_or(std::ptr::null(), |t| t as *const libc::timespec);
         let r = match &w.on {
-            WaitOn::Sleep | WaitOn::Signal => match ts {
+            WaitOn::Sleep | WaitOn::Signal { .. } => match ts {
                 Some(t) => unsafe { libc::nanosleep(&t, std::ptr::null_mut()) },
                 None => unsafe { libc::pause() },
             },

@@ -52,6 +52,7 @@ pub fn fork(interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Value>
             }
         }
         crate::signals::child_signal_setup();
+        crate::stdin::forget();
         // As CPython: a child's stdin is /dev/null, so it never reads the terminal.
         unsafe {
             let null = libc::open(c"/dev/null".as_ptr(), libc::O_RDONLY | libc::O_CLOEXEC);

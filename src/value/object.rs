@@ -417,6 +417,13 @@ impl Instance {
             Payload::Dict(_) | Payload::List(_) | Payload::Value(_)
         )
     }
+    /// The value an instance of a subclass of int, float, str, tuple... holds.
+    pub fn held(&self) -> Option<&super::Value> {
+        match &self.payload {
+            Payload::Value(v) => Some(v),
+            _ => None,
+        }
+    }
     /// The built-in value a subclass instance holds, as a plain value (a snapshot of
     /// a list or dict).
     pub fn builtin_value(&self) -> Option<super::Value> {

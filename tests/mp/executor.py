@@ -83,9 +83,9 @@ if __name__ == '__main__':
 
     # Completion order, and a timeout.
     with ProcessPoolExecutor(3) as ex:
-        fs = [ex.submit(slow, t) for t in (0.8, 0.1, 0.4)]
+        fs = [ex.submit(slow, t) for t in (1.2, 0.1, 0.6)]
         print([f.result() for f in as_completed(fs)])
-        f = ex.submit(slow, 0.5)
+        f = ex.submit(slow, 1.0)
         try:
             f.result(timeout=0.05)
         except cf.TimeoutError as e:
@@ -126,7 +126,8 @@ if __name__ == '__main__':
         print(list(ex.map(tagged, range(3))))
 
     with ProcessPoolExecutor(2) as ex:
-        it = ex.map(slow, [0.05, 1.0], timeout=0.3)
+        ex.submit(sq, 1).result()  # the workers are running: the timeout is the calls'
+        it = ex.map(slow, [0.05, 2.0], timeout=0.5)
         print(next(it))
         try:
             next(it)

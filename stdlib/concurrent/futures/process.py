@@ -274,8 +274,8 @@ class ProcessPoolExecutor(_base.Executor):
                 f.cancel()
             self._waiting = []
         if self._pool is not None and self._pool._pumping:
-            # From a callback, while the pool reads its answers: it is ended later
-            # (when the program waits on it again, or at exit), never under its reader.
+            # From a callback, while the pool reads its answers: it is not ended under
+            # its reader; its idle workers stay until the program ends.
             return
         if wait or not (self._running or self._waiting):
             while self._running or self._waiting:
