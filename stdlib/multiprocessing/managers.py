@@ -263,24 +263,46 @@ _connections = {}
 _serving = None
 
 
+# The connections of this process waiting for an answer.
+_in_flight = set()
+
+
+def _exchange(conn, request):
+    conn.send(request)
+    try:
+        return conn.recv()
+    except (OSError, EOFError):
+        raise
+    except Exception as e:
+        # An answer this process cannot rebuild (a class only the server has).
+        raise RemoteError('cannot receive the answer: %s: %s' % (type(e).__name__, e))
+
+
 def _request(address, request):
     if _serving is not None and _serving[:2] == (_mp._getpid(), address):
         # A copy, as the answer through a connection would be.
         kind, value = _mp._loads(_mp._dumps(_serving[2](request)))
     else:
         key = (address, _mp._getpid())
-        conn = _connections.get(key)
-        if conn is None:
+        if key in _in_flight:
+            # A request made while this process waits for the answer to another (by a
+            # signal handler, a pool callback or a generator's finally run during the
+            # wait) goes on a connection of its own, or the answers would be swapped.
             conn = _mp._connect(address)
-            _connections[key] = conn
-        conn.send(request)
-        try:
-            kind, value = conn.recv()
-        except (OSError, EOFError):
-            raise
-        except Exception as e:
-            # An answer this process cannot rebuild (a class only the server has).
-            raise RemoteError('cannot receive the answer: %s: %s' % (type(e).__name__, e))
+            try:
+                kind, value = _exchange(conn, request)
+            finally:
+                conn.close()
+        else:
+            conn = _connections.get(key)
+            if conn is None:
+                conn = _mp._connect(address)
+                _connections[key] = conn
+            _in_flight.add(key)
+            try:
+                kind, value = _exchange(conn, request)
+            finally:
+                _in_flight.discard(key)
     if kind == 'error':
         raise value
     if kind == 'proxy':
