@@ -5,7 +5,7 @@ use crate::intern::intern;
 use crate::interp::err::*;
 use crate::interp::types::types;
 use crate::interp::{Interp, PyResult};
-use crate::value::{Dict, Kwargs, NativeFn, PySet, TypeKind, Value};
+use crate::value::{Class, Dict, Kwargs, NativeFn, PySet, TypeKind, Value};
 use num_bigint::BigInt;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -259,6 +259,43 @@ pub fn dict_fill(
         d.insert(key, v);
     }
     Ok(())
+}
+
+/// `list.__new__(cls, ...)`: an empty list of `cls` (the arguments are `__init__`'s).
+pub fn list_dunder_new(interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Value> {
+    container_new(interp, args, &crate::interp::types::types().list)
+}
+
+/// `dict.__new__(cls, ...)`: an empty dict of `cls` (the arguments are `__init__`'s).
+pub fn dict_dunder_new(interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Value> {
+    container_new(interp, args, &crate::interp::types::types().dict)
+}
+
+fn container_new(interp: &mut Interp, args: &[Value], base: &Rc<Class>) -> PyResult<Value> {
+    match args.first() {
+        Some(Value::Class(c)) if Rc::ptr_eq(c, base) => Ok(if base.base_kind == TypeKind::List {
+            Value::list(vec![])
+        } else {
+            Value::dict(Dict::new())
+        }),
+        Some(Value::Class(c)) if !c.builtin && c.is_subclass(base) => {
+            super::types::object_new(interp, &args[..1], vec![])
+        }
+        Some(Value::Class(c)) => Err(type_error(format!(
+            "{b}.__new__({c}): {c} is not a subtype of {b}",
+            b = base.name,
+            c = c.name
+        ))),
+        Some(other) => Err(type_error(format!(
+            "{}.__new__(X): X is not a type object ({})",
+            base.name,
+            interp.type_name(other)
+        ))),
+        None => Err(type_error(format!(
+            "{}.__new__(): not enough arguments",
+            base.name
+        ))),
+    }
 }
 
 pub fn dict_new(interp: &mut Interp, args: &[Value], kw: Kwargs) -> PyResult<Value> {

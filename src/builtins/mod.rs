@@ -192,6 +192,15 @@ pub fn install(interp: &mut Interp) {
             cls.dict
                 .borrow_mut()
                 .insert(new, native("__new__", ctors::value_type_new));
+        } else if Rc::ptr_eq(cls, &t.list) || Rc::ptr_eq(cls, &t.dict) {
+            // Calling list or dict builds one (`instantiate_class`); their `__new__`
+            // takes the class first and makes an empty one, which `__init__` fills.
+            let f = if Rc::ptr_eq(cls, &t.list) {
+                ctors::list_dunder_new
+            } else {
+                ctors::dict_dunder_new
+            };
+            cls.dict.borrow_mut().insert(new, native("__new__", f));
         } else if let Some(c) = ctor {
             cls.dict.borrow_mut().insert(new, native("__new__", *c));
         }

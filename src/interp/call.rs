@@ -428,6 +428,13 @@ impl Interp {
             if let Some(ctor) = crate::builtins::ctors::value_ctor(cls.base_kind) {
                 return ctor(self, &args, kwargs);
             }
+            let t = crate::interp::types::types();
+            if Rc::ptr_eq(cls, &t.list) {
+                return crate::builtins::functions::new_list(self, &args, kwargs);
+            }
+            if Rc::ptr_eq(cls, &t.dict) {
+                return crate::builtins::ctors::dict_new(self, &args, kwargs);
+            }
             if let Some(ctor) = cls.dict.borrow().get(&self.sym.new).cloned() {
                 return self.call(&ctor, args, kwargs);
             }
