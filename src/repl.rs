@@ -324,7 +324,7 @@ fn run_input(interp: &mut Interp, module: &Rc<ModuleObj>, input: &str, color: bo
 /// A line of input that is not a terminal, read through the buffer `input()` reads
 /// too, so a program and its data can come down one pipe.
 fn piped_line(interp: &mut Interp) -> Result<String, ReadlineError> {
-    match crate::stdin::read_line(interp) {
+    match crate::stdin::read_line(interp, None) {
         Ok(line) if line.is_empty() => Err(ReadlineError::Eof),
         Ok(mut line) => {
             if line.ends_with('\n') {
@@ -336,7 +336,13 @@ fn piped_line(interp: &mut Interp) -> Result<String, ReadlineError> {
             Ok(line)
         }
         Err(e) if e.is("KeyboardInterrupt") => Err(ReadlineError::Interrupted),
-        Err(_) => Err(ReadlineError::Eof),
+        Err(e) => {
+            // A line that is not text (its bytes are consumed): reported, and the
+            // session goes on with the next.
+            let report = interp.format_exception(&e);
+            let _ = crate::output::write_stderr(report.as_bytes());
+            Ok(String::new())
+        }
     }
 }
 

@@ -483,6 +483,8 @@ pub fn run_main(interp: &mut Interp, path: &str, text: &str, color: bool) -> i32
         // finalization closes them.
         crate::interp::gen::close_abandoned(interp);
         interp.run_exit_hooks();
+        let globals = module.items().into_iter().map(|(_, v)| v).collect();
+        crate::interp::gen::close_suspended(interp, globals);
         crate::interp::gen::close_abandoned(interp);
         status
     });

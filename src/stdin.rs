@@ -58,25 +58,65 @@ fn take(interp: &mut Interp, n: usize) -> PyResult<String> {
     }
 }
 
-/// The next line, with its newline; empty at end of input.
-pub fn read_line(interp: &mut Interp) -> PyResult<String> {
+/// How many bytes of the buffer hold its first `n` characters (all of it if fewer).
+fn chars_len(n: usize) -> usize {
+    BUFFER.with(|b| {
+        let b = b.borrow();
+        // A character starts at every byte that is not a UTF-8 continuation byte.
+        let mut seen = 0;
+        for (i, &c) in b.iter().enumerate() {
+            if c & 0xC0 != 0x80 {
+                if seen == n {
+                    return i;
+                }
+                seen += 1;
+            }
+        }
+        b.len()
+    })
+}
+
+/// The next line, with its newline (at most `limit` characters of it); empty at end
+/// of input.
+pub fn read_line(interp: &mut Interp, limit: Option<usize>) -> PyResult<String> {
+    // Where the search for a newline goes on: a long line is scanned once.
+    let mut searched = 0;
     loop {
         let (newline, len) = BUFFER.with(|b| {
             let b = b.borrow();
-            (b.iter().position(|&c| c == b'\n'), b.len())
+            let at = b[searched..].iter().position(|&c| c == b'\n');
+            (at.map(|i| searched + i), b.len())
         });
-        if let Some(i) = newline {
-            return take(interp, i + 1);
+        let have = newline.map_or(len, |i| i + 1);
+        if let Some(n) = limit {
+            let within = chars_len(n);
+            if within < have || newline.is_some() {
+                return take(interp, within.min(have));
+            }
+        } else if newline.is_some() {
+            return take(interp, have);
         }
+        searched = len;
         if !fill(interp)? {
-            return take(interp, len);
+            let len = BUFFER.with(|b| b.borrow().len());
+            return take(interp, limit.map_or(len, |n| chars_len(n).min(len)));
         }
     }
 }
 
-/// Everything left, up to the end of input.
-pub fn read_all(interp: &mut Interp) -> PyResult<String> {
-    while fill(interp)? {}
-    let len = BUFFER.with(|b| b.borrow().len());
-    take(interp, len)
+/// The next `limit` characters, or everything left up to the end of input.
+pub fn read(interp: &mut Interp, limit: Option<usize>) -> PyResult<String> {
+    loop {
+        let len = BUFFER.with(|b| b.borrow().len());
+        if let Some(n) = limit {
+            let within = chars_len(n);
+            if within < len {
+                return take(interp, within);
+            }
+        }
+        if !fill(interp)? {
+            let len = BUFFER.with(|b| b.borrow().len());
+            return take(interp, limit.map_or(len, |n| chars_len(n).min(len)));
+        }
+    }
 }

@@ -469,3 +469,25 @@ fn a_child_does_not_read_what_its_parent_read_ahead() {
     let r = spindle(&["main.py"], "one\ntwo\n", Some(&dir));
     assert_eq!(r.stdout, "one\nchild EOF\ntwo\n", "{}", r.stderr);
 }
+
+#[test]
+fn stdin_reads_take_their_sizes_and_input_keeps_a_carriage_return() {
+    let r = spindle(
+        &["-c", "import sys\nprint(repr(sys.stdin.read(1)), repr(sys.stdin.readline(3)), repr(sys.stdin.readline(0)), repr(sys.stdin.readline()), repr(input()), repr(sys.stdin.read(2)), repr(sys.stdin.read()))"],
+        "abc hello world\na\r\nxyz\n\u{e9}\u{e9}\u{20ac}\n",
+        None,
+    );
+    assert_eq!(
+        r.stdout, "'a' 'bc ' '' 'hello world\\n' 'a\\r' 'xy' 'z\\n\u{e9}\u{e9}\u{20ac}\\n'\n",
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn a_line_of_many_reads_is_read_whole() {
+    // 8 MB in one line: a thousand reads of the pipe make it up.
+    let line = "x".repeat(8 << 20) + "\n";
+    let r = spindle(&["-c", "print(len(input()))"], &line, None);
+    assert_eq!(r.stdout, "8388608\n", "{}", r.stderr);
+}

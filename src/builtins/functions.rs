@@ -976,15 +976,12 @@ pub fn input(interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Value
         let s = interp.str(p)?;
         crate::output::write_stdout(s.as_bytes()).map_err(io_error)?;
     }
-    let mut line = crate::stdin::read_line(interp)?;
+    let mut line = crate::stdin::read_line(interp, None)?;
     if line.is_empty() {
         return Err(exc_msg("EOFError", "EOF when reading a line"));
     }
     if line.ends_with('\n') {
         line.pop();
-        if line.ends_with('\r') {
-            line.pop();
-        }
     }
     Ok(Value::string(line))
 }

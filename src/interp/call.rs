@@ -169,7 +169,7 @@ impl Interp {
             code: Some(def),
         };
         if scope.is_generator {
-            return Ok(self.make_generator_from(frame, func));
+            return self.make_generator_from(frame, func);
         }
         self.run_frame(frame, &def.body)
     }

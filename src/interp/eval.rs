@@ -812,7 +812,7 @@ impl Interp {
             frame.locals[c as usize] = Value::Cell(Rc::new(RefCell::new(old)));
         }
         if kind == CompKind::Generator {
-            return Ok(self.make_generator(frame, super::gen::GenBody::Comp { elt, generators }));
+            return self.make_generator(frame, super::gen::GenBody::Comp { elt, generators });
         }
         let mut acc = match (kind, value) {
             (_, Some(_)) => CompAcc::Dict(Dict::new()),

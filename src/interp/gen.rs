@@ -157,6 +157,23 @@ impl Generator {
         }
     }
 
+    /// Closes it once, as CPython finalizes a generator (one that yields again is
+    /// dropped as it is); what it raises is reported, as CPython reports an exception
+    /// it cannot raise ("Exception ignored in: ...").
+    fn finalize(&self, interp: &mut Interp, address: usize) {
+        let closed = self.close(interp);
+        self.state.set(State::Done);
+        if let Err(e) = closed {
+            let text = format!(
+                "Exception ignored in: <generator object {} at {:#x}>\n{}",
+                self.qualname,
+                address,
+                interp.format_exception(&e)
+            );
+            let _ = crate::output::write_stderr(text.as_bytes());
+        }
+    }
+
     /// `gen.close()`.
     pub fn close(&self, interp: &mut Interp) -> PyResult<()> {
         if self.state.get() != State::Suspended {
@@ -223,34 +240,44 @@ pub fn abandoned_waiting() -> bool {
         .unwrap_or(false)
 }
 
-/// Closes the generators dropped while suspended; what one raises is reported as
-/// CPython reports an exception it cannot raise ("Exception ignored in: ...").
+/// Closes the generators dropped while suspended.
 pub fn close_abandoned(interp: &mut Interp) {
     while let Some(g) = ABANDONED.with(|a| a.borrow_mut().pop()) {
-        if let Err(e) = g.generator.close(interp) {
-            let text = format!(
-                "Exception ignored in: <generator object {} at {:#x}>\n{}",
-                g.generator.qualname,
-                g.address,
-                interp.format_exception(&e)
-            );
-            let _ = crate::output::write_stderr(text.as_bytes());
+        g.generator.finalize(interp, g.address);
+    }
+}
+
+/// At the program's end: closes the suspended generators among `values` (the main
+/// module's globals), as CPython's finalization does when it clears the module.
+pub fn close_suspended(interp: &mut Interp, values: Vec<Value>) {
+    for v in values {
+        if let Some(g) = super::object::downcast::<Generator>(&v) {
+            if g.state.get() == State::Suspended {
+                g.finalize(interp, g as *const _ as usize);
+            }
         }
     }
 }
 
 impl Interp {
-    pub fn make_generator_from(&mut self, frame: Frame, func: &Rc<Function>) -> Value {
+    pub fn make_generator_from(&mut self, frame: Frame, func: &Rc<Function>) -> PyResult<Value> {
         self.make_generator(frame, GenBody::Function(&func.def.body))
     }
 
     /// Wraps a prepared frame into a generator object; nothing runs until `next`.
-    pub fn make_generator(&mut self, mut frame: Frame, body: GenBody) -> Value {
+    /// MemoryError when the system gives no more stacks (tens of thousands of
+    /// generators alive at once).
+    pub fn make_generator(&mut self, mut frame: Frame, body: GenBody) -> PyResult<Value> {
         let stack = match self.stack_pool.pop() {
             Some(s) => s,
             None => match DefaultStack::new(GEN_STACK) {
                 Ok(s) => s,
-                Err(_) => return Value::None,
+                Err(_) => {
+                    return Err(exc_msg(
+                        "MemoryError",
+                        "cannot allocate a generator's stack",
+                    ))
+                }
             },
         };
         let stack_limit = stack.limit().get();
@@ -291,13 +318,13 @@ impl Interp {
                 r
             },
         );
-        Value::Object(crate::value::new_obj(Generator {
+        Ok(Value::Object(crate::value::new_obj(Generator {
             co: RefCell::new(Some(co)),
             state: Cell::new(State::Created),
             stack_limit,
             name,
             qualname,
-        }))
+        })))
     }
 
     /// Suspends the current generator, handing `v` to its consumer; returns what the

@@ -8,6 +8,7 @@ use crate::interp::object::{downcast, NativeObject};
 use crate::interp::types::types;
 use crate::interp::{Interp, PyResult};
 use crate::value::{Class, Dict, Kwargs, Value};
+use num_traits::ToPrimitive;
 use std::any::Any;
 use std::rc::Rc;
 
@@ -138,7 +139,7 @@ impl NativeObject for Stream {
         self.fd == 0
     }
     fn next(&self, interp: &mut Interp) -> PyResult<Option<Value>> {
-        let line = crate::stdin::read_line(interp)?;
+        let line = crate::stdin::read_line(interp, None)?;
         Ok(if line.is_empty() {
             None
         } else {
@@ -225,21 +226,41 @@ fn stream_flush(_: &mut Interp, args: &[Value], _k: Kwargs) -> PyResult<Value> {
     Ok(Value::None)
 }
 
+/// A read's size argument: None (or a negative size) reads all there is.
+fn size_arg(interp: &mut Interp, args: &[Value], what: &str) -> PyResult<Option<usize>> {
+    arity(what, args, 1, 2)?;
+    match args.get(1) {
+        None | Some(Value::None) => Ok(None),
+        Some(v) => {
+            let n = crate::modules::math::integer(interp, v)?;
+            Ok(n.to_usize())
+        }
+    }
+}
+
 fn stream_readline(interp: &mut Interp, args: &[Value], _k: Kwargs) -> PyResult<Value> {
     fd_of(&args[0])?;
-    Ok(Value::string(crate::stdin::read_line(interp)?))
+    let limit = size_arg(interp, args, "readline")?;
+    if limit == Some(0) {
+        return Ok(Value::str(""));
+    }
+    Ok(Value::string(crate::stdin::read_line(interp, limit)?))
 }
 
 fn stream_read(interp: &mut Interp, args: &[Value], _k: Kwargs) -> PyResult<Value> {
     fd_of(&args[0])?;
-    Ok(Value::string(crate::stdin::read_all(interp)?))
+    let limit = size_arg(interp, args, "read")?;
+    if limit == Some(0) {
+        return Ok(Value::str(""));
+    }
+    Ok(Value::string(crate::stdin::read(interp, limit)?))
 }
 
 fn stream_readlines(interp: &mut Interp, args: &[Value], _k: Kwargs) -> PyResult<Value> {
     fd_of(&args[0])?;
     let mut out = Vec::new();
     loop {
-        let l = crate::stdin::read_line(interp)?;
+        let l = crate::stdin::read_line(interp, None)?;
         if l.is_empty() {
             break;
         }
