@@ -349,6 +349,12 @@ impl Interp {
                     }
                 };
                 if matches {
+                    // Raised while another was being handled (and caught before it
+                    // left that handler): CPython gave it that one as its context
+                    // when it was raised.
+                    if let Some(outer) = self.handling.last() {
+                        set_context(&exc, outer);
+                    }
                     // The traceback of a caught exception ends in this frame.
                     exc.push_frame(f);
                     if let Some(n) = &h.name {
