@@ -167,23 +167,20 @@ class Future:
             return True
         raise RuntimeError('Future in unexpected state')
 
-    def _finish(self):
+    def _finish(self, result, exception):
         if self._state in (CANCELLED, CANCELLED_AND_NOTIFIED, FINISHED):
             raise InvalidStateError('{}: {!r}'.format(self._state, self))
-
-    def set_result(self, result):
-        self._finish()
         self._result = result
-        self._state = FINISHED
-        self._completed = _next_completion()
-        self._invoke_callbacks()
-
-    def set_exception(self, exception):
-        self._finish()
         self._exception = exception
         self._state = FINISHED
         self._completed = _next_completion()
         self._invoke_callbacks()
+
+    def set_result(self, result):
+        self._finish(result, None)
+
+    def set_exception(self, exception):
+        self._finish(None, exception)
 
 
 # The executors of this process whose workers may still answer: a wait reads them all,

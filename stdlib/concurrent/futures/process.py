@@ -18,12 +18,8 @@ __all__ = ['ProcessPoolExecutor', 'BrokenProcessPool']
 EXTRA_QUEUED_CALLS = 1
 
 
-class _RemoteTraceback(Exception):
-    def __init__(self, tb):
-        self.tb = tb
-
-    def __str__(self):
-        return self.tb
+class _RemoteTraceback(RemoteTraceback):
+    '''The worker's traceback, under the name CPython's executor prints.'''
 
 
 class BrokenProcessPool(_base.BrokenExecutor):
