@@ -58,65 +58,71 @@ fn take(interp: &mut Interp, n: usize) -> PyResult<String> {
     }
 }
 
-/// How many bytes of the buffer hold its first `n` characters (all of it if fewer).
-fn chars_len(n: usize) -> usize {
+/// Where the buffer's first `n` characters end, once it holds them all (the last one
+/// complete).
+fn chars_end(n: usize) -> Option<usize> {
     BUFFER.with(|b| {
         let b = b.borrow();
         // A character starts at every byte that is not a UTF-8 continuation byte.
         let mut seen = 0;
+        let mut last = 0;
         for (i, &c) in b.iter().enumerate() {
             if c & 0xC0 != 0x80 {
                 if seen == n {
-                    return i;
+                    return Some(i);
                 }
                 seen += 1;
+                last = i;
             }
         }
-        b.len()
+        let width = match b.get(last) {
+            Some(&c) if c >= 0xF0 => 4,
+            Some(&c) if c >= 0xE0 => 3,
+            Some(&c) if c >= 0xC0 => 2,
+            _ => 1,
+        };
+        (seen == n && b.len() >= last + width).then_some(b.len())
     })
 }
 
-/// The next line, with its newline (at most `limit` characters of it); empty at end
-/// of input.
-pub fn read_line(interp: &mut Interp, limit: Option<usize>) -> PyResult<String> {
+/// Up to `limit` characters (all there is when None), ending after a newline when
+/// `line`; empty at end of input.
+fn read_upto(interp: &mut Interp, limit: Option<usize>, line: bool) -> PyResult<String> {
+    if limit == Some(0) {
+        return Ok(String::new());
+    }
     // Where the search for a newline goes on: a long line is scanned once.
     let mut searched = 0;
     loop {
         let (newline, len) = BUFFER.with(|b| {
             let b = b.borrow();
-            let at = b[searched..].iter().position(|&c| c == b'\n');
-            (at.map(|i| searched + i), b.len())
+            let at = if line {
+                b[searched..].iter().position(|&c| c == b'\n')
+            } else {
+                None
+            };
+            (at.map(|i| searched + i + 1), b.len())
         });
-        let have = newline.map_or(len, |i| i + 1);
-        if let Some(n) = limit {
-            let within = chars_len(n);
-            if within < have || newline.is_some() {
-                return take(interp, within.min(have));
-            }
-        } else if newline.is_some() {
-            return take(interp, have);
+        let within = limit.and_then(chars_end);
+        // Enough: a whole line, or `limit` characters.
+        if newline.is_some() || within.is_some() {
+            let end = newline.unwrap_or(len).min(within.unwrap_or(len));
+            return take(interp, end);
         }
         searched = len;
         if !fill(interp)? {
-            let len = BUFFER.with(|b| b.borrow().len());
-            return take(interp, limit.map_or(len, |n| chars_len(n).min(len)));
+            return take(interp, len);
         }
     }
 }
 
+/// The next line, with its newline (at most `limit` characters of it); empty at end
+/// of input.
+pub fn read_line(interp: &mut Interp, limit: Option<usize>) -> PyResult<String> {
+    read_upto(interp, limit, true)
+}
+
 /// The next `limit` characters, or everything left up to the end of input.
 pub fn read(interp: &mut Interp, limit: Option<usize>) -> PyResult<String> {
-    loop {
-        let len = BUFFER.with(|b| b.borrow().len());
-        if let Some(n) = limit {
-            let within = chars_len(n);
-            if within < len {
-                return take(interp, within);
-            }
-        }
-        if !fill(interp)? {
-            let len = BUFFER.with(|b| b.borrow().len());
-            return take(interp, limit.map_or(len, |n| chars_len(n).min(len)));
-        }
-    }
+    read_upto(interp, limit, false)
 }

@@ -187,8 +187,7 @@ impl Interp {
                 "maximum recursion depth exceeded",
             ));
         }
-        // Ctrl-C interrupts recursion that never loops.
-        self.check_signals()?;
+        // (Signals are checked before each statement of the body.)
         self.depth += 1;
         let r = self.exec_block(&mut frame, body);
         self.depth -= 1;

@@ -68,15 +68,10 @@ fn signum(interp: &mut Interp, v: &Value) -> PyResult<i32> {
 }
 
 /// Whether `handler` is the number `n` (SIG_DFL is 0 and SIG_IGN 1). The module's
-/// wrapper has already made a number of anything `int()` takes, as CPython's does
-/// (so `False`, `0.0` and `"1"` are handlers too).
+/// wrapper has already made an int of anything `int()` takes, as CPython's does (so
+/// `False`, `0.0` and `"1"` are handlers too).
 fn is_handler_number(handler: &Value, n: i64) -> bool {
-    match handler {
-        Value::Int(i) => *i == n,
-        Value::Bool(b) => *b as i64 == n,
-        Value::Float(f) => *f == n as f64,
-        _ => false,
-    }
+    matches!(handler, Value::Int(i) if *i == n)
 }
 
 /// `getsignal`'s answer: the Python handler, or what the kernel does (SIG_DFL 0,

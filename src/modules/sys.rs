@@ -241,18 +241,12 @@ fn size_arg(interp: &mut Interp, args: &[Value], what: &str) -> PyResult<Option<
 fn stream_readline(interp: &mut Interp, args: &[Value], _k: Kwargs) -> PyResult<Value> {
     fd_of(&args[0])?;
     let limit = size_arg(interp, args, "readline")?;
-    if limit == Some(0) {
-        return Ok(Value::str(""));
-    }
     Ok(Value::string(crate::stdin::read_line(interp, limit)?))
 }
 
 fn stream_read(interp: &mut Interp, args: &[Value], _k: Kwargs) -> PyResult<Value> {
     fd_of(&args[0])?;
     let limit = size_arg(interp, args, "read")?;
-    if limit == Some(0) {
-        return Ok(Value::str(""));
-    }
     Ok(Value::string(crate::stdin::read(interp, limit)?))
 }
 

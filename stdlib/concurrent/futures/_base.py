@@ -127,12 +127,9 @@ class Future:
 
     def _wait(self, timeout):
         '''Waits until done or `timeout` seconds have passed.'''
-        deadline = None if timeout is None else time.monotonic() + timeout
-        while not self.done():
-            left = None if deadline is None else deadline - time.monotonic()
-            if left is not None and not left > 0:
-                return
-            _wait_for(left)
+        deadline = _deadline(timeout)
+        while not self.done() and _wait_for(deadline):
+            pass
 
     def result(self, timeout=None):
         '''The call's result, waiting at most `timeout` seconds for it; raises what the
@@ -188,10 +185,17 @@ class Future:
 _active = []
 
 
-def _wait_for(timeout):
-    '''Reads the answers of every active executor, waiting at most `timeout` seconds
+def _deadline(timeout):
+    return None if timeout is None else time.monotonic() + timeout
+
+
+def _wait_for(deadline):
+    '''Reads the answers of every active executor, waiting until `deadline` at most
     for one; with none active, only lets time pass (nothing else can complete a
-    future).'''
+    future). False, without waiting, once the deadline has passed.'''
+    timeout = None if deadline is None else deadline - time.monotonic()
+    if timeout is not None and not timeout > 0:
+        return False
     executors = list(_active)
     fds = []
     for ex in executors:
@@ -205,13 +209,14 @@ def _wait_for(timeout):
             time.sleep(3600)
     else:
         time.sleep(timeout)
+    return True
 
 
 def wait(fs, timeout=None, return_when=ALL_COMPLETED):
     '''Waits for the futures (at most `timeout` seconds): for the first to complete,
     the first to raise, or all. A (done, not_done) pair of sets.'''
     fs = set(fs)
-    deadline = None if timeout is None else time.monotonic() + timeout
+    deadline = _deadline(timeout)
     while True:
         done = set(f for f in fs if f.done())
         not_done = fs - done
@@ -224,17 +229,15 @@ def wait(fs, timeout=None, return_when=ALL_COMPLETED):
             break
         if return_when not in (FIRST_COMPLETED, FIRST_EXCEPTION, ALL_COMPLETED):
             raise ValueError('Invalid return condition: %r' % (return_when,))
-        left = None if deadline is None else deadline - time.monotonic()
-        if left is not None and not left > 0:
+        if not _wait_for(deadline):
             break
-        _wait_for(left)
     return DoneAndNotDoneFutures(done, not_done)
 
 
 def as_completed(fs, timeout=None):
     '''Yields the futures as they complete (those already done first), each once;
     TimeoutError if they have not all completed within `timeout` seconds.'''
-    deadline = None if timeout is None else time.monotonic() + timeout
+    deadline = _deadline(timeout)
     pending = set(fs)
     total = len(pending)
     while pending:
@@ -244,10 +247,8 @@ def as_completed(fs, timeout=None):
             yield f
         if not pending:
             return
-        left = None if deadline is None else deadline - time.monotonic()
-        if left is not None and left < 0:
+        if not _wait_for(deadline):
             raise TimeoutError('%d (of %d) futures unfinished' % (len(pending), total))
-        _wait_for(left)
 
 
 def _result_or_cancel(fut, timeout=None):
@@ -266,7 +267,7 @@ class Executor:
     def map(self, fn, *iterables, timeout=None, chunksize=1):
         '''An iterator of fn(*args) for the items of `iterables` taken together, in
         order; every call is submitted before this returns.'''
-        deadline = None if timeout is None else time.monotonic() + timeout
+        deadline = _deadline(timeout)
         fs = [self.submit(fn, *args) for args in zip(*iterables)]
         return _results(fs, deadline)
 

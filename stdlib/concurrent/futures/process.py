@@ -6,10 +6,11 @@
 # read whenever this process waits; calls still pending when the program ends are
 # completed first, as CPython's exit handler waits for them.
 
+import collections
 import itertools
 import multiprocessing
 import _mp
-from multiprocessing.pool import Pool, RemoteTraceback, MaybeEncodingError
+from multiprocessing.pool import Pool, RemoteTraceback, MaybeEncodingError, TERMINATE
 from concurrent.futures import _base
 
 __all__ = ['ProcessPoolExecutor', 'BrokenProcessPool']
@@ -40,7 +41,7 @@ class _ExecutorPool(Pool):
         Pool.__init__(self, *args)
 
     def _worker_ended(self, w):
-        if w.process.exitcode != 0 and self._state != 'TERMINATE':
+        if w.process.exitcode != 0 and self._state != TERMINATE:
             self._drain(w)
             self._executor._break()
             return
@@ -145,7 +146,8 @@ class ProcessPoolExecutor(_base.Executor):
                                  " supply a different mp_context.")
         self._max_tasks_per_child = max_tasks_per_child
         self._pool = None
-        self._waiting = []      # (future, fn, args, kwargs) not yet given to the workers
+        # (future, fn, args, kwargs) not yet given to the workers, oldest first.
+        self._waiting = collections.deque()
         self._running = []      # futures given to the workers
         self._shutdown_thread = False
         self._broken = False
@@ -165,7 +167,7 @@ class ProcessPoolExecutor(_base.Executor):
     def _feed(self):
         while (self._waiting and not self._broken
                and len(self._running) < self._max_workers + EXTRA_QUEUED_CALLS):
-            f, fn, args, kwargs = self._waiting.pop(0)
+            f, fn, args, kwargs = self._waiting.popleft()
             if not f.set_running_or_notify_cancel():
                 continue
             self._running.append(f)
@@ -204,7 +206,7 @@ class ProcessPoolExecutor(_base.Executor):
                                   'while the future was running or pending.')
         unanswered = self._running + [item[0] for item in self._waiting]
         self._running = []
-        self._waiting = []
+        self._waiting.clear()
         for f in unanswered:
             if not f.done():
                 f.set_exception(error)
@@ -268,7 +270,7 @@ class ProcessPoolExecutor(_base.Executor):
         if cancel_futures:
             for f, _, _, _ in self._waiting:
                 f.cancel()
-            self._waiting = []
+            self._waiting.clear()
         if self._pool is not None and self._pool._pumping:
             # From a callback, while the pool reads its answers: it is not ended under
             # its reader; its idle workers stay until the program ends.
