@@ -403,6 +403,11 @@ class Pool:
     def terminate(self):
         self._check_owner()
         self._state = TERMINATE
+        for job in self._jobs.values():
+            if isinstance(job, IMapIterator):
+                # Its input is read no more: let go of it now, so that a generator's
+                # finally blocks run (CPython's task thread lets go as the pool ends).
+                job._source = None
         for w in self._workers:
             w.process.terminate()
         for w in self._workers:
