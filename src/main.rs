@@ -75,7 +75,9 @@ fn run_program(path: &str, text: &str, argv: Vec<String>) -> i32 {
     if !path.starts_with('<') {
         interp.main_path = Some(path.to_string());
     }
-    spindle::run::run_main(&mut interp, path, text, color_stderr())
+    let status = spindle::run::run_main(&mut interp, path, text, color_stderr());
+    spindle::run::release(interp);
+    status
 }
 
 /// The interactive prompt; with a file (`-i FILE`), runs it first and keeps its globals.
@@ -93,12 +95,14 @@ fn interactive(file: Option<(&str, String)>, argv: Vec<String>) -> i32 {
     let module = spindle::run::new_main_module(&mut interp, &path, &text);
     let color = color_stderr();
     let show_banner = file.is_none();
-    spindle::run::on_big_stack(&mut interp, move |interp| {
+    let status = spindle::run::on_big_stack(&mut interp, move |interp| {
         if !show_banner {
             spindle::run::run_main_for_inspection(interp, &module, &path, &text, color);
         }
         spindle::repl::run(interp, &module, show_banner)
-    })
+    });
+    spindle::run::release(interp);
+    status
 }
 
 fn read_file(path: &str) -> Result<String, i32> {

@@ -429,6 +429,14 @@ pub fn on_big_stack<R: 'static>(
     r
 }
 
+/// Lets the interpreter go, with everything the program still holds, on a large stack:
+/// a deeply nested structure (a dict inside a dict, 100,000 deep) is freed by
+/// recursion, which overflowed the thread's own stack at exit. Open files are flushed
+/// as they are freed, so this is not skipped.
+pub fn release(interp: Box<Interp>) {
+    stacker::grow(MAIN_STACK, move || drop(interp));
+}
+
 /// The `__main__` module for a program read from `path` (`<stdin>`, `<string>` or a
 /// file), registered in `sys.modules`; its source is `text`.
 pub fn new_main_module(interp: &mut Interp, path: &str, text: &str) -> Rc<ModuleObj> {

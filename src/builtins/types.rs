@@ -315,6 +315,13 @@ pub fn build_class(
                 b.name
             )));
         }
+        // Its instances would have no set inside (CPython's can): refused at the class
+        // statement rather than failing later in every set operation.
+        if b.builtin && b.base_kind == TypeKind::Set {
+            return Err(type_error(
+                "subclassing 'set' is not supported (hold a set in an attribute instead)",
+            ));
+        }
     }
     let probe = new_class(
         name,

@@ -72,6 +72,13 @@ impl Interp {
                     n.name
                 )))
             }
+            // A built-in that calls back into the interpreter (a `__contains__` that
+            // finds itself again) recurses without a Python frame: the stack is
+            // checked here too.
+            Value::Native(_) if self.stack_is_low() => Err(exc_msg(
+                "RecursionError",
+                "maximum recursion depth exceeded",
+            )),
             Value::Native(n) => match &n.receiver {
                 Some(r) => {
                     let mut a = Vec::with_capacity(args.len() + 1);
