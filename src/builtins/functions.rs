@@ -934,27 +934,10 @@ pub fn round(interp: &mut Interp, args: &[Value], mut kw: Kwargs) -> PyResult<Va
             Value::Bool(b) => Value::Int(*b as i64),
             v => v.clone(),
         }),
-        (Value::Int(i), Some(n)) => {
+        (Value::Int(_) | Value::BigInt(_) | Value::Bool(_), Some(n)) => {
             let n = int_arg(interp, &n, "round")?;
-            if n >= 0 {
-                return Ok(Value::Int(*i));
-            }
-            let p = 10i128.checked_pow((-n) as u32);
-            Ok(match p {
-                Some(p) => {
-                    let x = *i as i128;
-                    let q = x.div_euclid(p);
-                    let r = x.rem_euclid(p);
-                    let twice = 2 * r;
-                    let q = if twice > p || (twice == p && q % 2 != 0) {
-                        q + 1
-                    } else {
-                        q
-                    };
-                    Value::Int((q * p) as i64)
-                }
-                None => Value::Int(0),
-            })
+            let x = crate::interp::ops::to_big(&args[0]).unwrap_or_default();
+            Ok(Value::from_bigint(round_int(x, n)))
         }
         (other, nd) => {
             if let Some(f) = interp.user_method(other, intern("__round__")) {
@@ -968,6 +951,24 @@ pub fn round(interp: &mut Interp, args: &[Value], mut kw: Kwargs) -> PyResult<Va
             )))
         }
     }
+}
+
+/// `round(x, n)` for an int: to a multiple of `10**-n`, halves to the even multiple.
+fn round_int(x: num_bigint::BigInt, n: i64) -> num_bigint::BigInt {
+    use num_integer::Integer;
+    if n >= 0 {
+        return x;
+    }
+    // 10**k is more than twice |x| once k exceeds its bit count: the result is 0.
+    let k = n.unsigned_abs();
+    if k > x.bits() + 1 {
+        return num_bigint::BigInt::default();
+    }
+    let p = num_bigint::BigInt::from(10u32).pow(k as u32);
+    let (q, r) = x.div_mod_floor(&p);
+    let twice: num_bigint::BigInt = r * 2u32;
+    let up = twice > p || (twice == p && q.is_odd());
+    (if up { q + 1u32 } else { q }) * p
 }
 
 pub fn input(interp: &mut Interp, args: &[Value], _kw: Kwargs) -> PyResult<Value> {

@@ -63,7 +63,53 @@ fn from_scientific(text: &str) -> Digits {
 
 /// Shortest digits that round-trip to `x` (finite; sign ignored).
 pub(crate) fn shortest(x: f64) -> Digits {
-    from_scientific(&format!("{:e}", x.abs()))
+    let d = from_scientific(&format!("{:e}", x.abs()));
+    // Only a value with 16 or 17 digits can lie exactly halfway between two shortest
+    // candidates (1392901803008524.25): Rust takes the upper one, CPython the even.
+    if d.digits.len() >= 15 && d.digits.last().is_some_and(|c| (c - b'0') % 2 == 1) {
+        if let Some(even) = even_of_tie(x.abs(), &d) {
+            return even;
+        }
+    }
+    d
+}
+
+/// When `x` is exactly halfway between `d` (odd last digit) and the other candidate
+/// of the same length, that other one, if it also reads back as `x`.
+fn even_of_tie(x: f64, d: &Digits) -> Option<Digits> {
+    let n = d.digits.len();
+    let exact = significant(x, EXACT_DIGITS);
+    if exact.digits.len() != n + 1 || exact.digits[n] != b'5' {
+        return None;
+    }
+    let mut other = exact.digits[..n].to_vec();
+    let mut decpt = exact.decpt;
+    if other == d.digits && decpt == d.decpt {
+        // `d` is the lower candidate: the other is one unit in the last place above.
+        let mut i = n;
+        loop {
+            if i == 0 {
+                other.insert(0, b'1');
+                decpt += 1;
+                break;
+            }
+            i -= 1;
+            if other[i] == b'9' {
+                other[i] = b'0';
+            } else {
+                other[i] += 1;
+                break;
+            }
+        }
+    }
+    let text = format!(
+        "{}.{}e{}",
+        other[0] as char,
+        std::str::from_utf8(&other[1..]).ok()?,
+        decpt - 1
+    );
+    let last_even = other.get(n - 1).is_some_and(|c| (c - b'0') % 2 == 0);
+    (last_even && text.parse::<f64>().ok()? == x).then(|| Digits::normalized(other, decpt))
 }
 
 /// A double's exact decimal expansion has at most 767 significant digits and ends at

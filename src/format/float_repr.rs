@@ -53,6 +53,9 @@ mod tests {
             (-9007199254740993.0, "-9007199254740992.0"),
             (-12.0, "-12.0"),
             (1e15, "1000000000000000.0"),
+            // Halfway between two shortest candidates: the even one.
+            (1392901803008524.25, "1392901803008524.2"),
+            (16828226543660.5625, "16828226543660.562"),
         ];
         for &(x, want) in cases {
             assert_eq!(float_repr(x), want, "repr of {x:e}");

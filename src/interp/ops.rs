@@ -296,14 +296,65 @@ fn big_truediv(a: &BigInt, b: &BigInt) -> PyResult<f64> {
         {
             Ok(x / y)
         }
-        _ => {
-            // Scale so the quotient keeps 64 significant bits, then divide.
-            let (q, r) = a.div_rem(b);
-            let qf = big_to_f64(&q)?;
-            let rf = r.to_f64().unwrap_or(0.0) / b.to_f64().unwrap_or(f64::INFINITY);
-            Ok(qf + if rf.is_finite() { rf } else { 0.0 })
-        }
+        _ => exact_truediv(a, b),
     }
+}
+
+/// `a / b` correctly rounded, as CPython divides ints too large to convert exactly:
+/// the quotient is computed with two or three bits beyond a double's 53 (and a sticky
+/// bit for any remainder), rounded half to even in those bits, then scaled.
+fn exact_truediv(a: &BigInt, b: &BigInt) -> PyResult<f64> {
+    const MANT: i64 = f64::MANTISSA_DIGITS as i64; // 53
+    const MIN_EXP: i64 = f64::MIN_EXP as i64; // -1021
+    const MAX_EXP: i64 = f64::MAX_EXP as i64; // 1024
+    let too_large = || overflow_error("integer division result too large for a float");
+    let negate = a.is_negative() != b.is_negative();
+    let signed = |x: f64| if negate { -x } else { x };
+    let (a, b) = (a.magnitude(), b.magnitude());
+    if a.is_zero() {
+        return Ok(signed(0.0));
+    }
+    let diff = a.bits() as i64 - b.bits() as i64;
+    if diff < MIN_EXP - MANT - 1 {
+        return Ok(signed(0.0));
+    }
+    if diff > MAX_EXP {
+        return Err(too_large());
+    }
+    let shift = diff.max(MIN_EXP) - MANT - 2;
+    let (x, mut inexact) = if shift <= 0 {
+        (a << (-shift) as u64, false)
+    } else {
+        (a >> shift as u64, a.trailing_zeros().unwrap_or(0) < shift as u64)
+    };
+    let (q, r) = x.div_rem(b);
+    inexact |= !r.is_zero();
+    let q_bits = q.bits() as i64;
+    // Bits to round away: 2 or 3 (more for a result below the normal range).
+    let extra = q_bits.max(MIN_EXP - shift) - MANT;
+    let mask = 1u64 << (extra - 1);
+    let mut low = q.to_u64().unwrap_or(0) | inexact as u64;
+    if low & mask != 0 && low & (3 * mask - 1) != 0 {
+        low += mask;
+    }
+    low &= !(2 * mask - 1);
+    // Exact: at most 53 significant bits are left.
+    let dx = low as f64;
+    if shift + q_bits >= MAX_EXP
+        && (shift + q_bits > MAX_EXP || dx == 2f64.powi(q_bits as i32))
+    {
+        return Err(too_large());
+    }
+    Ok(signed(ldexp(dx, shift as i32)))
+}
+
+/// `x * 2**e`, exact when the result is representable (as C's ldexp).
+fn ldexp(x: f64, e: i32) -> f64 {
+    extern "C" {
+        fn ldexp(x: f64, e: i32) -> f64;
+    }
+    // SAFETY: the C library's ldexp is a pure function of its arguments.
+    unsafe { ldexp(x, e) }
 }
 
 fn float_arith(op: BinOp, a: f64, b: f64) -> PyResult<Value> {
@@ -634,7 +685,10 @@ fn int_float_cmp(i: &BigInt, f: f64) -> Option<std::cmp::Ordering> {
         }
     }
     let fl = f.floor();
-    let fb = num_bigint::BigInt::from(fl as i128);
+    // Exact, at any size (an i128 saturates at 2**127).
+    let Some(fb) = <num_bigint::BigInt as num_traits::FromPrimitive>::from_f64(fl) else {
+        return None;
+    };
     match i.cmp(&fb) {
         std::cmp::Ordering::Equal => {
             if f > fl {
