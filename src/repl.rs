@@ -312,7 +312,7 @@ fn run_input(interp: &mut Interp, module: &Rc<ModuleObj>, input: &str, color: bo
         Ok(()) => Outcome::Continue,
         Err(e) if e.is("SystemExit") => Outcome::Exit(interp.exit_status(&e)),
         Err(e) => {
-            let report = interp.format_exception(&e);
+            let report = interp.format_uncaught(&e);
             let _ = crate::output::write_stderr(report.as_bytes());
             Outcome::Continue
         }
@@ -339,7 +339,7 @@ fn piped_line(interp: &mut Interp) -> Result<String, ReadlineError> {
         Err(e) => {
             // A line that is not text (its bytes are consumed): reported, and the
             // session goes on with the next.
-            let report = interp.format_exception(&e);
+            let report = interp.format_uncaught(&e);
             let _ = crate::output::write_stderr(report.as_bytes());
             Ok(String::new())
         }

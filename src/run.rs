@@ -215,14 +215,22 @@ impl Interp {
         Ok(())
     }
 
-    /// Formats an uncaught exception as Python's traceback (with chained causes).
+    /// Formats an exception as Python's traceback module does (with chained causes):
+    /// a child's or a pool worker's report.
     pub fn format_exception(&mut self, e: &Exc) -> String {
-        self.format_chain(e, &mut Vec::new())
+        self.format_chain(e, &mut Vec::new(), false)
+    }
+
+    /// Formats an exception that ended the program or an input at the prompt, as the
+    /// interpreter itself prints it: also with "Did you mean" for a missed name
+    /// (CPython 3.11's traceback module does not offer those).
+    pub fn format_uncaught(&mut self, e: &Exc) -> String {
+        self.format_chain(e, &mut Vec::new(), true)
     }
 
     /// One exception of a chain; `seen` stops a cycle (`e.__cause__ = e`), as
     /// CPython's printer does.
-    fn format_chain(&mut self, e: &Exc, seen: &mut Vec<i64>) -> String {
+    fn format_chain(&mut self, e: &Exc, seen: &mut Vec<i64>, suggest: bool) -> String {
         let mut out = String::new();
         seen.push(e.value().id());
         let (cause, context, suppress) = {
@@ -236,12 +244,12 @@ impl Interp {
         };
         let (cause, context) = (unseen(&cause), unseen(&context));
         if let Some(c) = cause {
-            out.push_str(&self.format_chain(&c, seen));
+            out.push_str(&self.format_chain(&c, seen, suggest));
             out.push_str(
                 "\nThe above exception was the direct cause of the following exception:\n\n",
             );
         } else if let (false, Some(c)) = (suppress, context) {
-            out.push_str(&self.format_chain(&c, seen));
+            out.push_str(&self.format_chain(&c, seen, suggest));
             out.push_str(
                 "\nDuring handling of the above exception, another exception occurred:\n\n",
             );
@@ -249,6 +257,11 @@ impl Interp {
         let trace = e.state().traceback.clone();
         out.push_str(&self.format_trace(&trace));
         out.push_str(&self.exception_line(e));
+        if suggest {
+            if let Some(s) = self.suggestion(e) {
+                out.push_str(&format!(". Did you mean: '{}'?", s));
+            }
+        }
         out.push('\n');
         out
     }
@@ -256,7 +269,7 @@ impl Interp {
     /// Like `format_exception`, with the innermost failing source line drawn with
     /// its span underlined just above the last line, which stays `Type: message`.
     pub fn format_exception_with_snippet(&mut self, e: &Exc, color: bool) -> String {
-        let text = self.format_exception(e);
+        let text = self.format_uncaught(e);
         // The innermost line of the program's own code: where a library function it
         // called failed, that call is what its author can change.
         let (entry, innermost) = {
@@ -512,7 +525,7 @@ pub fn run_main_for_inspection(
     match compile(text, module) {
         Ok(tree) => {
             if let Err(e) = interp.exec_module(module, tree) {
-                let report = interp.format_exception(&e);
+                let report = interp.format_uncaught(&e);
                 let _ = crate::output::write_stderr(report.as_bytes());
             }
         }

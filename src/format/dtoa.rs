@@ -108,7 +108,9 @@ fn even_of_tie(x: f64, d: &Digits) -> Option<Digits> {
         std::str::from_utf8(&other[1..]).ok()?,
         decpt - 1
     );
-    let last_even = other.get(n - 1).is_some_and(|c| (c - b'0') % 2 == 0);
+    let last_even = other
+        .get(n - 1)
+        .is_some_and(|c| (c - b'0').is_multiple_of(2));
     (last_even && text.parse::<f64>().ok()? == x).then(|| Digits::normalized(other, decpt))
 }
 

@@ -59,6 +59,12 @@ impl Interp {
     }
 
     pub fn no_attribute(&self, obj: &Value, name: Symbol) -> Exc {
+        let e = self.no_attribute_error(obj, name);
+        e.state().suggest = Some(crate::value::object::Suggest::Attribute(obj.clone(), name));
+        e
+    }
+
+    fn no_attribute_error(&self, obj: &Value, name: Symbol) -> Exc {
         match obj {
             Value::Module(m) => {
                 attribute_error(format!("module '{}' has no attribute '{}'", m.name, name))

@@ -303,7 +303,7 @@ impl Interp {
                 match &g[s as usize] {
                     Value::Undef => {
                         drop(g);
-                        self.load_builtin(n.id)
+                        self.load_builtin(f, n.id)
                     }
                     v => Ok(v.clone()),
                 }
@@ -335,7 +335,7 @@ impl Interp {
                 match &g[s as usize] {
                     Value::Undef => {
                         drop(g);
-                        self.load_builtin(n.id)
+                        self.load_builtin(f, n.id)
                     }
                     v => Ok(v.clone()),
                 }
@@ -344,15 +344,18 @@ impl Interp {
                 if let Some(v) = f.module.get(n.id) {
                     return Ok(v);
                 }
-                self.load_builtin(n.id)
+                self.load_builtin(f, n.id)
             }
         }
     }
 
-    fn load_builtin(&mut self, id: Symbol) -> PyResult<Value> {
+    fn load_builtin(&mut self, f: &Frame, id: Symbol) -> PyResult<Value> {
         match self.builtin(id) {
             Some(v) => Ok(v.clone()),
-            None => Err(name_error(format!("name '{}' is not defined", id))),
+            None => {
+                let e = name_error(format!("name '{}' is not defined", id));
+                Err(self.suggest_name(e, f, id))
+            }
         }
     }
 

@@ -13,6 +13,7 @@ pub mod keys;
 pub mod object;
 pub mod ops;
 pub mod repr;
+pub mod suggest;
 pub mod types;
 
 pub use err::{Exc, PyResult};

@@ -325,7 +325,10 @@ fn exact_truediv(a: &BigInt, b: &BigInt) -> PyResult<f64> {
     let (x, mut inexact) = if shift <= 0 {
         (a << (-shift) as u64, false)
     } else {
-        (a >> shift as u64, a.trailing_zeros().unwrap_or(0) < shift as u64)
+        (
+            a >> shift as u64,
+            a.trailing_zeros().unwrap_or(0) < shift as u64,
+        )
     };
     let (q, r) = x.div_rem(b);
     inexact |= !r.is_zero();
@@ -340,9 +343,7 @@ fn exact_truediv(a: &BigInt, b: &BigInt) -> PyResult<f64> {
     low &= !(2 * mask - 1);
     // Exact: at most 53 significant bits are left.
     let dx = low as f64;
-    if shift + q_bits >= MAX_EXP
-        && (shift + q_bits > MAX_EXP || dx == 2f64.powi(q_bits as i32))
-    {
+    if shift + q_bits >= MAX_EXP && (shift + q_bits > MAX_EXP || dx == 2f64.powi(q_bits as i32)) {
         return Err(too_large());
     }
     Ok(signed(ldexp(dx, shift as i32)))
@@ -686,9 +687,7 @@ fn int_float_cmp(i: &BigInt, f: f64) -> Option<std::cmp::Ordering> {
     }
     let fl = f.floor();
     // Exact, at any size (an i128 saturates at 2**127).
-    let Some(fb) = <num_bigint::BigInt as num_traits::FromPrimitive>::from_f64(fl) else {
-        return None;
-    };
+    let fb = <num_bigint::BigInt as num_traits::FromPrimitive>::from_f64(fl)?;
     match i.cmp(&fb) {
         std::cmp::Ordering::Equal => {
             if f > fl {

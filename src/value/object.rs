@@ -247,6 +247,17 @@ pub struct ExcState {
     /// The current frame's entry is already recorded (the exception was caught
     /// there and re-raised by a bare `raise`).
     pub frame_recorded: bool,
+    /// For a NameError or AttributeError the runtime raised: where its report looks
+    /// for a close name ("Did you mean: 'count'?").
+    pub suggest: Option<Suggest>,
+}
+
+/// The names a missing one is compared with, when its traceback is printed.
+pub enum Suggest {
+    /// Found when the name was missed (the frame it was looked up in is gone by then).
+    Found(Rc<str>),
+    /// The object an attribute was missing on: its `dir()` is read when printing.
+    Attribute(super::Value, Symbol),
 }
 
 /// One frame of a traceback: where the program was when the exception passed.
