@@ -72,8 +72,9 @@ def _join_identity(identity):
     return text
 
 
-class Process:
+class BaseProcess:
     '''A process that runs `target(*args, **kwargs)`, or its own `run()`.'''
+    __module__ = 'multiprocessing.process'
 
     def __init__(self, group=None, target=None, name=None, args=(), kwargs={},
                  *, daemon=None):
@@ -283,7 +284,7 @@ class Process:
         return '<' + info + '>'
 
 
-class _MainProcess(Process):
+class _MainProcess(BaseProcess):
     def __init__(self):
         self._identity = ()
         self._name = 'MainProcess'
@@ -299,7 +300,7 @@ class _MainProcess(Process):
         pass
 
 
-class _ParentProcess(Process):
+class _ParentProcess(BaseProcess):
     def __init__(self, name, pid):
         self._identity = ()
         self._name = name
@@ -425,16 +426,40 @@ class BaseContext:
         return _module_attr(name)
 
 
+class Process(BaseProcess):
+    __module__ = 'multiprocessing.context'
+
+
+# A context's Process class names its processes after itself (ForkProcess-1); as in
+# CPython, these and multiprocessing.Process are siblings, not subclasses.
+class ForkProcess(BaseProcess):
+    __module__ = 'multiprocessing.context'
+
+
+class SpawnProcess(BaseProcess):
+    __module__ = 'multiprocessing.context'
+
+
+class ForkServerProcess(BaseProcess):
+    __module__ = 'multiprocessing.context'
+
+
 class ForkContext(BaseContext):
+    __module__ = 'multiprocessing.context'
     _name = 'fork'
+    Process = ForkProcess
 
 
 class SpawnContext(BaseContext):
+    __module__ = 'multiprocessing.context'
     _name = 'spawn'
+    Process = SpawnProcess
 
 
 class ForkServerContext(BaseContext):
+    __module__ = 'multiprocessing.context'
     _name = 'forkserver'
+    Process = ForkServerProcess
 
 
 _contexts = {'fork': ForkContext(), 'spawn': SpawnContext(), 'forkserver': ForkServerContext()}

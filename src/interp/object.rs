@@ -27,8 +27,16 @@ pub trait NativeObject: Any {
     fn setattr(&self, _interp: &mut Interp, _name: Symbol, _value: &Value) -> PyResult<bool> {
         Ok(false)
     }
+    /// As `object.__repr__`: the class (with its module, outside builtins) and where
+    /// the object lives.
     fn repr(&self, _interp: &mut Interp) -> PyResult<String> {
-        Ok(format!("<{} object>", self.class().name))
+        let cls = self.class();
+        let at = self as *const Self as *const () as usize;
+        Ok(if cls.module.is_empty() || &*cls.module == "builtins" {
+            format!("<{} object at {:#x}>", cls.qualname, at)
+        } else {
+            format!("<{}.{} object at {:#x}>", cls.module, cls.qualname, at)
+        })
     }
 }
 

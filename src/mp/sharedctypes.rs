@@ -218,6 +218,17 @@ impl Shared {
     }
 }
 
+impl Shared {
+    /// The class of a locked array: one of chars is a string (`.value`, `.raw`).
+    fn array_wrapper(&self) -> &'static str {
+        if self.code.ctype() == "c_char" {
+            "SynchronizedString"
+        } else {
+            "SynchronizedArray"
+        }
+    }
+}
+
 impl NativeObject for Shared {
     fn class(&self) -> Rc<Class> {
         match (self.lock.is_some(), self.is_array) {
@@ -227,7 +238,7 @@ impl NativeObject for Shared {
                 SHARED_METHODS,
             ),
             (true, true) => native_class(
-                "SynchronizedArray",
+                self.array_wrapper(),
                 "multiprocessing.sharedctypes",
                 SHARED_METHODS,
             ),
@@ -299,7 +310,7 @@ impl NativeObject for Shared {
         let inner = self.value_repr(interp)?;
         Ok(match (&self.lock, self.is_array) {
             (Some(_), false) => format!("<Synchronized wrapper for {}>", inner),
-            (Some(_), true) => format!("<SynchronizedArray wrapper for {}>", inner),
+            (Some(_), true) => format!("<{} wrapper for {}>", self.array_wrapper(), inner),
             (None, _) => inner,
         })
     }

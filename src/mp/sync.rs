@@ -450,9 +450,14 @@ impl NativeObject for Event {
         self
     }
     fn repr(&self, _interp: &mut Interp) -> PyResult<String> {
+        let state = if self.flag().load(Ordering::SeqCst) != 0 {
+            "set"
+        } else {
+            "unset"
+        };
         Ok(format!(
-            "<multiprocessing.synchronize.Event object at {:#x}>",
-            self as *const _ as usize
+            "<Event at {:#x} {}>",
+            self as *const _ as usize, state
         ))
     }
 }
@@ -769,6 +774,20 @@ fn broken_barrier() -> Exc {
 impl NativeObject for Barrier {
     fn class(&self) -> Rc<Class> {
         native_class("Barrier", "multiprocessing.synchronize", BARRIER_METHODS)
+    }
+    fn repr(&self, _interp: &mut Interp) -> PyResult<String> {
+        let st = self.st();
+        let at = self as *const _ as usize;
+        Ok(if st.broken.load(Ordering::SeqCst) != 0 {
+            format!("<multiprocessing.synchronize.Barrier at {:#x}: broken>", at)
+        } else {
+            format!(
+                "<multiprocessing.synchronize.Barrier at {:#x}: waiters={}/{}>",
+                at,
+                st.count.load(Ordering::SeqCst),
+                self.parties
+            )
+        })
     }
     fn as_any(&self) -> &dyn Any {
         self

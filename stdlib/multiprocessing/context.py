@@ -3,7 +3,9 @@
 
 from multiprocessing import (ProcessError, BufferTooShort, TimeoutError,
                              AuthenticationError, Process, BaseContext, ForkContext,
-                             SpawnContext, ForkServerContext)
+                             SpawnContext, ForkServerContext, ForkProcess, SpawnProcess,
+                             ForkServerProcess)
 
 __all__ = ['ProcessError', 'BufferTooShort', 'TimeoutError', 'AuthenticationError',
-           'Process', 'BaseContext', 'ForkContext', 'SpawnContext', 'ForkServerContext']
+           'Process', 'BaseContext', 'ForkContext', 'SpawnContext', 'ForkServerContext',
+           'ForkProcess', 'SpawnProcess', 'ForkServerProcess']
