@@ -20,6 +20,7 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ("itertools", include_str!("../../stdlib/itertools.py")),
     ("signal", include_str!("../../stdlib/signal.py")),
     ("operator", include_str!("../../stdlib/operator.py")),
+    ("queue", include_str!("../../stdlib/queue.py")),
     ("urllib", include_str!("../../stdlib/urllib/__init__.py")),
     ("urllib.error", include_str!("../../stdlib/urllib/error.py")),
     ("urllib.parse", include_str!("../../stdlib/urllib/parse.py")),

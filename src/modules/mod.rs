@@ -302,7 +302,7 @@ impl Interp {
         Ok(match name {
             "builtins" => Some(Value::Module(self.builtins_module.clone())),
             "_mp" => Some(crate::mp::create_module(self)),
-            "queue" => Some(crate::mp::create_queue_module()),
+            "_queue" => Some(crate::mp::create_queue_module()),
             "threading" => Some(crate::mp::create_threading_module()),
             "time" => Some(time::module()),
             "os" => Some(os::module(self)),

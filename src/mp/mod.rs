@@ -355,10 +355,11 @@ pub fn queue_exc(name: &str) -> Rc<Class> {
     }
 }
 
-/// The `queue` module's exceptions (the in-process `queue.Queue` is in the dialect).
+/// `_queue`: the errors multiprocessing's queues raise, which `queue` (stdlib/queue.py)
+/// gives its users.
 pub fn create_queue_module() -> Value {
-    let m = Rc::new(ModuleObj::new("queue", 0));
-    m.set(intern("__name__"), Value::str("queue"));
+    let m = Rc::new(ModuleObj::new("_queue", 0));
+    m.set(intern("__name__"), Value::str("_queue"));
     m.set(intern("Empty"), Value::Class(queue_exc("Empty")));
     m.set(intern("Full"), Value::Class(queue_exc("Full")));
     Value::Module(m)
