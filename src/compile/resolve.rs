@@ -646,14 +646,20 @@ struct Applier<'m> {
     module: &'m ModuleObj,
     /// Per open scope: the name map and the scope node.
     maps: Vec<HashMap<Symbol, NameRes>>,
+    /// Per open scope: how the scopes nested in it find its names. A class body's
+    /// own names are not visible to its methods: a name both bound in the body and
+    /// used by a method is, for the method, the enclosing function's.
+    inner_maps: Vec<HashMap<Symbol, NameRes>>,
     qual: Vec<String>,
 }
 
+/// The name map of `node`'s own code, the map the scopes nested in it see, and its
+/// scope; `parent` is what the enclosing scope shows its nested scopes.
 fn scope_map(
     node: &ScopeNode,
     parent: Option<&HashMap<Symbol, NameRes>>,
     module: &ModuleObj,
-) -> (HashMap<Symbol, NameRes>, Scope) {
+) -> (HashMap<Symbol, NameRes>, HashMap<Symbol, NameRes>, Scope) {
     let mut map = HashMap::new();
     let mut scope = Scope::default();
     match node.kind {
@@ -710,7 +716,17 @@ fn scope_map(
         map.insert(*s, NameRes::Global(module.slot(*s)));
     }
     scope.is_generator = node.has_yield;
-    (map, scope)
+    let inner = map.clone();
+    if node.kind == Kind::Class {
+        // The body's own code reads and writes its namespace for the names it binds,
+        // even those its methods take from the enclosing function.
+        for s in &node.bound {
+            if !node.globals.contains(s) {
+                map.insert(*s, NameRes::ClassBody(module.slot(*s)));
+            }
+        }
+    }
+    (map, inner, scope)
 }
 
 impl Applier<'_> {
@@ -725,12 +741,14 @@ impl Applier<'_> {
     }
 
     fn enter(&mut self, node: &ScopeNode) -> Scope {
-        let (map, scope) = scope_map(node, self.maps.last(), self.module);
+        let (map, inner, scope) = scope_map(node, self.inner_maps.last(), self.module);
         self.maps.push(map);
+        self.inner_maps.push(inner);
         scope
     }
     fn leave(&mut self) {
         self.maps.pop();
+        self.inner_maps.pop();
     }
 
     fn qualname(&self, name: &str) -> Rc<str> {
@@ -1110,6 +1128,7 @@ pub fn resolve_module(m: &mut Module, module: &ModuleObj) -> Result<(), ResolveE
     let mut a = Applier {
         module,
         maps: Vec::new(),
+        inner_maps: Vec::new(),
         qual: Vec::new(),
     };
     let mut ci = 0;
