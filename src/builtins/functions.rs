@@ -144,6 +144,14 @@ pub fn print(interp: &mut Interp, args: &[Value], mut kw: Kwargs) -> PyResult<Va
             )))
         }
     };
+    // A program may point sys.stdout elsewhere (a file, its own writer).
+    let file = match file {
+        None | Some(Value::None) => redirected_stdout(interp),
+        f => f,
+    };
+    if let Some(f) = file {
+        return print_to(interp, &f, args, &sep, &end, flush);
+    }
     let mut out = String::new();
     for (i, a) in args.iter().enumerate() {
         if i > 0 {
@@ -163,21 +171,47 @@ pub fn print(interp: &mut Interp, args: &[Value], mut kw: Kwargs) -> PyResult<Va
         Some(f) => interp.truthy(&f)?,
         None => false,
     };
-    match file {
-        None | Some(Value::None) => {
-            crate::output::write_stdout(out.as_bytes()).map_err(io_error)?;
-            if flush {
-                crate::output::flush_stdout().map_err(io_error)?;
-            }
+    crate::output::write_stdout(out.as_bytes()).map_err(io_error)?;
+    if flush {
+        crate::output::flush_stdout().map_err(io_error)?;
+    }
+    Ok(Value::None)
+}
+
+/// What `sys.stdout` is when the program has replaced it (None: the real stdout).
+fn redirected_stdout(interp: &Interp) -> Option<Value> {
+    let Some(Value::Module(sys)) = interp.modules.get("sys") else {
+        return None;
+    };
+    let out = sys.get(intern("stdout"))?;
+    (crate::modules::sys::stream_fd(&out) != Some(1)).then_some(out)
+}
+
+/// `print(..., file=f)`: each piece written by `f.write`, as CPython writes them.
+fn print_to(
+    interp: &mut Interp,
+    f: &Value,
+    args: &[Value],
+    sep: &str,
+    end: &str,
+    flush: Option<Value>,
+) -> PyResult<Value> {
+    let w = interp.getattr(f, intern("write"))?;
+    for (i, a) in args.iter().enumerate() {
+        if i > 0 {
+            interp.call(&w, vec![Value::str(sep)], vec![])?;
         }
-        Some(f) => {
-            let w = interp.getattr(&f, intern("write"))?;
-            interp.call(&w, vec![Value::string(out)], vec![])?;
-            if flush {
-                if let Some(fl) = interp.getattr_opt(&f, intern("flush"))? {
-                    interp.call(&fl, vec![], vec![])?;
-                }
-            }
+        let text = interp.str(a)?;
+        interp.call(&w, vec![Value::string(text)], vec![])?;
+    }
+    interp.call(&w, vec![Value::str(end)], vec![])?;
+    let flush = match flush {
+        Some(f) => interp.truthy(&f)?,
+        None => false,
+    };
+    if flush {
+        if let Some(fl) = interp.getattr_opt(f, intern("flush"))? {
+            interp.call(&fl, vec![], vec![])?;
         }
     }
     Ok(Value::None)

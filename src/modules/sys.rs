@@ -79,6 +79,11 @@ pub fn module(interp: &mut Interp) -> Value {
     v
 }
 
+/// The descriptor behind one of sys's own streams (None for any other object).
+pub fn stream_fd(v: &Value) -> Option<i32> {
+    downcast::<Stream>(v).map(|s| s.fd)
+}
+
 fn stream(fd: i32) -> Value {
     Value::Object(crate::value::new_obj(Stream { fd }))
 }
