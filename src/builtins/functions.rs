@@ -149,8 +149,11 @@ pub fn print(interp: &mut Interp, args: &[Value], mut kw: Kwargs) -> PyResult<Va
         None | Some(Value::None) => redirected_stdout(interp),
         f => f,
     };
-    if let Some(f) = file {
-        return print_to(interp, &f, args, &sep, &end, flush);
+    match file {
+        // sys.stdout = None: print writes nothing, as CPython.
+        Some(Value::None) => return Ok(Value::None),
+        Some(f) => return print_to(interp, &f, args, &sep, &end, flush),
+        None => {}
     }
     let mut out = String::new();
     for (i, a) in args.iter().enumerate() {

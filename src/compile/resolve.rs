@@ -721,7 +721,8 @@ fn scope_map(
         // The body's own code reads and writes its namespace for the names it binds,
         // even those its methods take from the enclosing function.
         for s in &node.bound {
-            if !node.globals.contains(s) {
+            let nonlocal = node.nonlocals.iter().any(|(n, _)| n == s);
+            if !node.globals.contains(s) && !nonlocal {
                 map.insert(*s, NameRes::ClassBody(module.slot(*s)));
             }
         }

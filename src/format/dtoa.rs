@@ -63,11 +63,17 @@ fn from_scientific(text: &str) -> Digits {
 
 /// Shortest digits that round-trip to `x` (finite; sign ignored).
 pub(crate) fn shortest(x: f64) -> Digits {
-    let d = from_scientific(&format!("{:e}", x.abs()));
-    // Only a value with 16 or 17 digits can lie exactly halfway between two shortest
-    // candidates (1392901803008524.25): Rust takes the upper one, CPython the even.
-    if d.digits.len() >= 15 && d.digits.last().is_some_and(|c| (c - b'0') % 2 == 1) {
-        if let Some(even) = even_of_tie(x.abs(), &d) {
+    let a = x.abs();
+    let d = from_scientific(&format!("{:e}", a));
+    // Only a fraction between 1 and 2**53 with 16 or 17 digits can lie exactly halfway
+    // between two shortest candidates (1392901803008524.25): its exact expansion is
+    // that short. Rust takes the upper one, CPython the even.
+    if (1.0..9007199254740992.0).contains(&a)
+        && a.fract() != 0.0
+        && d.digits.len() >= 16
+        && d.digits.last().is_some_and(|c| (c - b'0') % 2 == 1)
+    {
+        if let Some(even) = even_of_tie(a, &d) {
             return even;
         }
     }

@@ -134,14 +134,13 @@ impl Interp {
         if !cls.builtin || !matches!(&*cls.name, "NameError" | "AttributeError") {
             return None;
         }
-        let target = match &e.state().suggest {
+        let (names_of, own, name) = match &e.state().suggest {
             None => return None,
             Some(Suggest::Found(s)) => return Some(s.to_string()),
-            Some(Suggest::Attribute(obj, name)) => (obj.clone(), *name),
+            Some(Suggest::Attribute(of, own, name)) => (of.clone(), own.clone(), *name),
         };
-        let (obj, name) = target;
-        let names = crate::builtins::functions::dir(self, &[obj], Vec::new()).ok()?;
-        let names: Vec<String> = match names {
+        let names = crate::builtins::functions::dir(self, &[names_of], Vec::new()).ok()?;
+        let mut names: Vec<String> = match names {
             Value::List(l) => l
                 .borrow()
                 .iter()
@@ -152,6 +151,10 @@ impl Interp {
                 .collect(),
             _ => return None,
         };
+        // As dir() of the instance: its own attributes among its class's, sorted.
+        names.extend(own.iter().map(|s| s.as_str().to_string()));
+        names.sort();
+        names.dedup();
         let names: Vec<&str> = names.iter().map(String::as_str).collect();
         closest(&names, name.as_str()).map(str::to_string)
     }

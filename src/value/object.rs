@@ -256,8 +256,11 @@ pub struct ExcState {
 pub enum Suggest {
     /// Found when the name was missed (the frame it was looked up in is gone by then).
     Found(Rc<str>),
-    /// The object an attribute was missing on: its `dir()` is read when printing.
-    Attribute(super::Value, Symbol),
+    /// An attribute missing on an object: the names of its class, module or type
+    /// (`dir()` of it, read when printing), those of the instance's own attributes,
+    /// and the name. Not the object itself: one that keeps the error would make a
+    /// cycle, which nothing collects.
+    Attribute(super::Value, Vec<Symbol>, Symbol),
 }
 
 /// One frame of a traceback: where the program was when the exception passed.

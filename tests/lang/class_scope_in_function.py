@@ -67,3 +67,16 @@ try:
     shadowed()
 except NameError as e:
     print('NameError:', e)
+
+
+def nonlocal_in_body():
+    x = 'func'
+
+    class C:
+        nonlocal x
+        x = 'set'
+
+    return x, 'x' in C.__dict__
+
+
+print(nonlocal_in_body())

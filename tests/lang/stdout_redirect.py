@@ -35,3 +35,7 @@ with open(path, 'w') as f:
     sys.stdout = sys.__stdout__
 with open(path) as f:
     print(f.read(), end='')
+sys.stdout = None
+print('nowhere')
+sys.stdout = sys.__stdout__
+print('after None')
