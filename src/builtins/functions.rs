@@ -170,15 +170,16 @@ pub fn print(interp: &mut Interp, args: &[Value], mut kw: Kwargs) -> PyResult<Va
         }
     }
     out.push_str(&end);
-    let flush = match flush {
-        Some(f) => interp.truthy(&f)?,
-        None => false,
-    };
     crate::output::write_stdout(out.as_bytes()).map_err(io_error)?;
-    if flush {
+    if flush_asked(interp, flush)? {
         crate::output::flush_stdout().map_err(io_error)?;
     }
     Ok(Value::None)
+}
+
+/// print's `flush=` argument, read after the text is written (as CPython reads it).
+fn flush_asked(interp: &mut Interp, flush: Option<Value>) -> PyResult<bool> {
+    flush.map_or(Ok(false), |f| interp.truthy(&f))
 }
 
 /// What `sys.stdout` is when the program has replaced it (None: the real stdout).
@@ -186,7 +187,7 @@ fn redirected_stdout(interp: &Interp) -> Option<Value> {
     let Some(Value::Module(sys)) = interp.modules.get("sys") else {
         return None;
     };
-    let out = sys.get(intern("stdout"))?;
+    let out = sys.get(interp.sym.stdout)?;
     (crate::modules::sys::stream_fd(&out) != Some(1)).then_some(out)
 }
 
@@ -208,11 +209,7 @@ fn print_to(
         interp.call(&w, vec![Value::string(text)], vec![])?;
     }
     interp.call(&w, vec![Value::str(end)], vec![])?;
-    let flush = match flush {
-        Some(f) => interp.truthy(&f)?,
-        None => false,
-    };
-    if flush {
+    if flush_asked(interp, flush)? {
         if let Some(fl) = interp.getattr_opt(f, intern("flush"))? {
             interp.call(&fl, vec![], vec![])?;
         }

@@ -61,15 +61,7 @@ impl Interp {
     pub fn no_attribute(&self, obj: &Value, name: Symbol) -> Exc {
         let e = self.no_attribute_error(obj, name);
         let (names_of, own) = match obj {
-            Value::Instance(i) => (
-                Value::Class(i.class()),
-                i.dict
-                    .borrow()
-                    .items()
-                    .into_iter()
-                    .map(|(k, _)| k)
-                    .collect(),
-            ),
+            Value::Instance(i) => (Value::Class(i.class()), i.dict.borrow().keys()),
             Value::Class(_) | Value::Module(_) => (obj.clone(), Vec::new()),
             _ => (Value::Class(self.type_of(obj)), Vec::new()),
         };

@@ -149,6 +149,8 @@ pub struct Syms {
     pub enter: Symbol,
     pub exit: Symbol,
     pub getattr: Symbol,
+    /// `sys.stdout`, which print() reads at every call.
+    pub stdout: Symbol,
     pub setattr: Symbol,
     pub delattr: Symbol,
     pub get: Symbol,
@@ -213,6 +215,7 @@ impl Syms {
             enter: intern("__enter__"),
             exit: intern("__exit__"),
             getattr: intern("__getattr__"),
+            stdout: intern("stdout"),
             setattr: intern("__setattr__"),
             delattr: intern("__delattr__"),
             get: intern("__get__"),
